@@ -1,0 +1,221 @@
+package org.amicus.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.amicus.model.Assessment;
+import org.amicus.model.Ceiling;
+import org.amicus.model.Consideration;
+import org.amicus.model.Factor;
+import org.amicus.model.Firing;
+import org.amicus.model.Item;
+import org.amicus.model.Level;
+import org.amicus.model.Mode;
+import org.amicus.model.Request;
+import org.amicus.model.Scenario;
+import org.amicus.model.Situation;
+
+/**
+ * The facade: scenario in, advice out. Thread-safe and reusable. An uncertain scenario (a factor
+ * given as a list, UNKNOWN or left out) is advised on every situation it allows; each item's mode
+ * is the most cautious one reached, its range every mode reached.
+ */
+public final class Advisor {
+    /** Up to this many situations, every one is evaluated; above it, see {@link #candidates}. */
+    public static final long EXACT_LIMIT = 50_000;
+
+    private final RuleBase rules;
+
+    public Advisor(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** Runs the rules on one definite situation; the returned items hold the results, in request order. */
+    public List<Item> evaluate(Situation situation, List<Request> requests) {
+        List<Item> items = new ArrayList<>(requests.size());
+        for (Request r : requests) {
+            items.add(new Item(r.id(), r.type(), r.confidential(), rules.rules()));
+        }
+        rules.run(situation, items);
+        for (Item i : items) {
+            if (i.bands() != 1) {
+                throw new RuleFileException(List.of(new RuleFileException.Problem("verdict rules", 0, 0,
+                        (i.bands() == 0 ? "no verdict rule" : i.bands() + " verdict rules") + " fired for item " + i.getId()
+                                + " (" + i.getType() + ", balance " + i.score() + ") in " + situation
+                                + "; exactly one must fire for every item")));
+            }
+        }
+        return items;
+    }
+
+    /** The mode of each request in one definite situation. */
+    public List<Mode> modes(Situation situation, List<Request> requests) {
+        return evaluate(situation, requests).stream().map(Item::mode).toList();
+    }
+
+    public ScenarioAdvice advise(Scenario scenario) {
+        List<Request> requests = scenario.requests();
+        List<Factor> factors = Factor.all();
+        boolean exact = combinations(scenario, true) <= EXACT_LIMIT;
+        List<List<Level>> candidates = new ArrayList<>();
+        for (Factor f : factors) {
+            candidates.add(candidates(scenario.factors().get(f), f, exact));
+        }
+        Tally[] tallies = new Tally[requests.size()];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new Tally(candidates);
+        }
+        int[] index = new int[factors.size()];
+        Level[] values = new Level[factors.size()];
+        long situations = 0;
+        while (true) {
+            for (int f = 0; f < index.length; f++) {
+                values[f] = candidates.get(f).get(index[f]);
+            }
+            Situation situation = new Situation(values);
+            List<Item> items = evaluate(situation, requests);
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i].add(items.get(i), situation, index);
+            }
+            situations++;
+            if (!advance(index, candidates)) {
+                break;
+            }
+        }
+        List<ItemAdvice> out = new ArrayList<>();
+        for (int i = 0; i < tallies.length; i++) {
+            out.add(tallies[i].advice(requests.get(i), scenario.expected().get(requests.get(i).id())));
+        }
+        Map<String, Object> written = new LinkedHashMap<>();
+        List<String> uncertain = new ArrayList<>();
+        for (Factor f : factors) {
+            Assessment a = scenario.factors().get(f);
+            written.put(f.key(), a.asWritten());
+            if (!a.isCertain()) {
+                uncertain.add(f.key());
+            }
+        }
+        return new ScenarioAdvice(scenario.id(), scenario.title(), rules.fingerprint(), written, uncertain, situations,
+                exact, out);
+    }
+
+    /** How many definite situations the scenario allows (all, or only those evaluated when not exact). */
+    static long combinations(Scenario scenario, boolean exact) {
+        long n = 1;
+        for (Factor f : Factor.all()) {
+            n *= candidates(scenario.factors().get(f), f, exact).size();
+        }
+        return n;
+    }
+
+    /**
+     * The levels to evaluate for a factor. When the scenario allows too many situations, an ordered
+     * factor keeps only its least and most favourable candidates (and any unordered ones): by
+     * proposition 1 the most cautious mode is still exact, but the range may miss a middle mode.
+     */
+    static List<Level> candidates(Assessment a, Factor f, boolean exact) {
+        List<Level> all = a.candidates();
+        if (exact || all.size() <= 2) {
+            return all;
+        }
+        int min = all.stream().mapToInt(Level::rank).filter(r -> r >= 0).min().orElse(-1);
+        int max = all.stream().mapToInt(Level::rank).filter(r -> r >= 0).max().orElse(-1);
+        return all.stream().filter(l -> l.rank() < 0 || l.rank() == min || l.rank() == max).toList();
+    }
+
+    private static boolean advance(int[] index, List<List<Level>> candidates) {
+        for (int f = index.length - 1; f >= 0; f--) {
+            if (++index[f] < candidates.get(f).size()) {
+                return true;
+            }
+            index[f] = 0;
+        }
+        return false;
+    }
+
+    /** What one item came to over all the situations evaluated. */
+    private static final class Tally {
+        private final List<List<Level>> candidates;
+        private final EnumSet<Mode> reached = EnumSet.noneOf(Mode.class);
+        /** Per factor, per candidate level: the most cautious mode seen with that level. */
+        private final Mode[][] byLevel;
+        private Item representative;
+
+        Tally(List<List<Level>> candidates) {
+            this.candidates = candidates;
+            byLevel = new Mode[candidates.size()][];
+            for (int f = 0; f < candidates.size(); f++) {
+                byLevel[f] = new Mode[candidates.get(f).size()];
+            }
+        }
+
+        void add(Item item, Situation situation, int[] index) {
+            Mode mode = item.mode();
+            reached.add(mode);
+            // The first situation (in enumeration order) that reaches the most cautious mode explains it.
+            if (representative == null || mode.rank() < representative.mode().rank()) {
+                representative = item;
+            }
+            for (int f = 0; f < index.length; f++) {
+                Mode seen = byLevel[f][index[f]];
+                byLevel[f][index[f]] = seen == null ? mode : Mode.cautious(seen, mode);
+            }
+        }
+
+        ItemAdvice advice(Request request, Mode expected) {
+            Item rep = representative;
+            Mode mode = rep.mode();
+            List<Mode> range = new ArrayList<>(reached);
+            List<ItemAdvice.Limit> ceilings = rep.ceilings().stream()
+                    .sorted(Comparator.comparingInt((Ceiling c) -> c.mode().rank()))
+                    .map(c -> new ItemAdvice.Limit(c.mode(), c.reason(), c.rule())).toList();
+            List<ItemAdvice.Driver> drivers = rep.considerations().stream()
+                    .sorted(Comparator.comparingInt((Consideration c) -> -Math.abs(c.weight())))
+                    .map(c -> new ItemAdvice.Driver(c.factor(), c.weight() >= 0 ? "+" : "-", c.weight(), c.text(), c.rule()))
+                    .toList();
+            List<ItemAdvice.TraceLine> trace = new ArrayList<>();
+            for (Firing f : rep.trace()) {
+                trace.add(new ItemAdvice.TraceLine(f.rule().id(), f.rule().factor(), f.effect(), f.did(), f.rule().source(),
+                        f.rule().quote()));
+            }
+            List<ItemAdvice.Unknown> unknowns = new ArrayList<>();
+            for (int f = 0; f < byLevel.length; f++) {
+                if (candidates.get(f).size() < 2) {
+                    continue;
+                }
+                Map<String, Mode> modes = new LinkedHashMap<>();
+                boolean differs = false;
+                for (int l = 0; l < byLevel[f].length; l++) {
+                    modes.put(candidates.get(f).get(l).name(), byLevel[f][l]);
+                    differs |= byLevel[f][l] != mode;
+                }
+                if (differs) {
+                    unknowns.add(new ItemAdvice.Unknown(Factor.all().get(f).key(), modes));
+                }
+            }
+            List<String> deferUntil = null;
+            if (mode == Mode.DEFER) {
+                deferUntil = rep.deferUntil().isEmpty()
+                        ? List.of("a change in what weighs most against assisting: " + strongestAgainst(drivers))
+                        : List.copyOf(rep.deferUntil());
+            }
+            return new ItemAdvice(request.id(), request.type(), request.description(), mode, range,
+                    !rep.escalations().isEmpty(), List.copyOf(new java.util.LinkedHashSet<>(rep.escalations())),
+                    List.copyOf(rep.conditions()), rep.score(), rep.band(), ceilings,
+                    mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, drivers, trace,
+                    expected, expected == null ? null : expected == mode);
+        }
+
+        private static String strongestAgainst(List<ItemAdvice.Driver> drivers) {
+            List<String> against = drivers.stream().filter(d -> d.weight() < 0).limit(2).map(ItemAdvice.Driver::text).toList();
+            return against.isEmpty() ? "the balance of considerations" : String.join("; ", against);
+        }
+    }
+}

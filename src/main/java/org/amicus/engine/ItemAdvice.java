@@ -1,0 +1,47 @@
+package org.amicus.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.amicus.model.Condition;
+import org.amicus.model.ItemType;
+import org.amicus.model.Mode;
+
+/** The advice for one requested item (DOMAIN.md, "Advice output", plus explanatory fields). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ItemAdvice(
+        String id,
+        ItemType type,
+        String description,
+        Mode mode,
+        List<Mode> modeRange,
+        boolean escalate,
+        List<String> escalations,
+        List<Condition> conditions,
+        int score,
+        Mode band,
+        List<Limit> ceilings,
+        String offer,
+        List<String> deferUntil,
+        List<Unknown> unknowns,
+        List<Driver> drivers,
+        List<TraceLine> trace,
+        Mode expected,
+        Boolean matches) {
+
+    /** A ceiling below the band: why the advice is not more. */
+    public record Limit(Mode mode, String reason, String rule) {
+    }
+
+    /** A consideration for or against, strongest first. */
+    public record Driver(String factor, String effect, int weight, String text, String rule) {
+    }
+
+    /** An uncertain factor that changes the advice: the most cautious mode for each of its levels. */
+    public record Unknown(String factor, Map<String, Mode> modes) {
+    }
+
+    /** A rule that fired, what it did, and the research passage it rests on. */
+    public record TraceLine(String rule, String factor, String effect, String did, String source, String quote) {
+    }
+}

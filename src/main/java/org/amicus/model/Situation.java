@@ -1,0 +1,73 @@
+package org.amicus.model;
+
+import java.util.Arrays;
+
+/**
+ * One definite assignment of a level to every factor: the fact that the factor rules match.
+ * Uncertain scenarios are expanded into several situations before the rules run.
+ */
+public final class Situation {
+    private final Level[] values;
+
+    public Situation(Level[] values) {
+        if (values.length != Factor.all().size()) {
+            throw new IllegalArgumentException("a situation needs one level per factor");
+        }
+        for (Factor f : Factor.all()) {
+            Level v = values[f.ordinal()];
+            if (v == null || !f.levels().contains(v)) {
+                throw new IllegalArgumentException("bad level " + v + " for " + f.key());
+            }
+        }
+        this.values = values.clone();
+    }
+
+    public Level get(Factor factor) {
+        return values[factor.ordinal()];
+    }
+
+    public Situation with(Factor factor, Level level) {
+        Level[] copy = values.clone();
+        copy[factor.ordinal()] = level;
+        return new Situation(copy);
+    }
+
+    // Typed getters for the rules: Situation(hostState == HostState.OPPOSED).
+    public Mandate getMandate() { return (Mandate) get(Factor.MANDATE); }
+    public Support getInternationalSupport() { return (Support) get(Factor.INTERNATIONAL_SUPPORT); }
+    public HostState getHostState() { return (HostState) get(Factor.HOST_STATE); }
+    public Risk getStabilityRisk() { return (Risk) get(Factor.STABILITY_RISK); }
+    public Risk getLegitimacyRisk() { return (Risk) get(Factor.LEGITIMACY_RISK); }
+    public Risk getForceProtectionRisk() { return (Risk) get(Factor.FORCE_PROTECTION_RISK); }
+    public Capacity getCapacity() { return (Capacity) get(Factor.CAPACITY); }
+    public Target getTarget() { return (Target) get(Factor.TARGET); }
+    public ProsecutionScope getProsecutionScope() { return (ProsecutionScope) get(Factor.PROSECUTION_SCOPE); }
+    public PoliticalMoment getPoliticalMoment() { return (PoliticalMoment) get(Factor.POLITICAL_MOMENT); }
+    public Warrant getWarrant() { return (Warrant) get(Factor.WARRANT); }
+    public Mou getMou() { return (Mou) get(Factor.MOU); }
+    public Tolerance getLeaderRiskTolerance() { return (Tolerance) get(Factor.LEADER_RISK_TOLERANCE); }
+    public LeaderPriority getLeaderPriority() { return (LeaderPriority) get(Factor.LEADER_PRIORITY); }
+    public Confidence getLeaderConfidenceInIcc() { return (Confidence) get(Factor.LEADER_CONFIDENCE_IN_ICC); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Situation s && Arrays.equals(values, s.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        for (Factor f : Factor.all()) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(f.key()).append('=').append(values[f.ordinal()].name());
+        }
+        return sb.append('}').toString();
+    }
+}
