@@ -1,0 +1,4 @@
+package org.amicus.cli;
+
+/** Output formats. */
+enum Format { text, json, jsonl, markdown }
