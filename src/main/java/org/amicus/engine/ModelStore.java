@@ -1,0 +1,194 @@
+package org.amicus.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Turns rule text into a KieBase through Drools' executable model, compiling each rule set once:
+ * the rules packaged with the jar are compiled at build time; any other rule set (an adviser's
+ * edited copy) is compiled on first use and kept in a cache folder under its fingerprint, so that
+ * later runs only load classes.
+ */
+final class ModelStore {
+    /** Resource naming the fingerprint and model class of the rules compiled at build time. */
+    static final String PRECOMPILED_INDEX = "amicus/model/index";
+    private static final String MODEL_RESOURCE = "META-INF/kie/org.amicus.rules/rules/drools-model";
+    private static final Pattern SNIPPET = Pattern.compile(":\\s*(.{4,80})$");
+
+    private ModelStore() {
+    }
+
+    static KieBase kieBase(RuleSource source) {
+        try {
+            Model model = precompiled(source.fingerprint());
+            if (model == null) {
+                model = cached(source.fingerprint());
+            }
+            if (model == null) {
+                Path jar = compileToCache(source);
+                model = load(jar);
+            }
+            return KieBaseBuilder.createKieBaseFromModel(model);
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new RuleFileException(List.of(new RuleFileException.Problem(source.origin(), 0, 0,
+                    "cannot load the compiled rules: " + e)));
+        }
+    }
+
+    /** The model compiled at build time, if it was compiled from exactly these rules. */
+    private static Model precompiled(String fingerprint) throws IOException, ReflectiveOperationException {
+        try (InputStream in = ModelStore.class.getClassLoader().getResourceAsStream(PRECOMPILED_INDEX)) {
+            if (in == null) {
+                return null;
+            }
+            String[] index = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+");
+            if (index.length != 2 || !index[0].equals(fingerprint)) {
+                return null;
+            }
+            return (Model) Class.forName(index[1], true, ModelStore.class.getClassLoader()).getDeclaredConstructor().newInstance();
+        }
+    }
+
+    private static Model cached(String fingerprint) throws IOException, ReflectiveOperationException {
+        Path jar = cacheDir().resolve(fingerprint.replace("sha256:", "") + ".jar");
+        return Files.isRegularFile(jar) ? load(jar) : null;
+    }
+
+    private static Model load(Path jar) throws IOException, ReflectiveOperationException {
+        // Not closed: the KieBase keeps using classes from it for the life of the process.
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModelStore.class.getClassLoader());
+        try (InputStream in = loader.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IOException(jar + " holds no compiled rules");
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
+            return (Model) loader.loadClass(lines[lines.length - 1].strip()).getDeclaredConstructor().newInstance();
+        }
+    }
+
+    /** Where compiled rule sets are kept: $AMICUS_CACHE, else $XDG_CACHE_HOME/amicus, else ~/.cache/amicus. */
+    static Path cacheDir() {
+        String prop = System.getProperty("amicus.cache", System.getenv("AMICUS_CACHE"));
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("amicus");
+    }
+
+    /** Compiles the rules to an executable-model jar; returns its bytes, or throws with every error located. */
+    static byte[] compile(RuleSource source) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.amicus.rules", "rules", "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        for (RuleSource.RuleFile f : source.files()) {
+            kfs.write("src/main/resources/rules/" + f.name(), f.text());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<RuleFileException.Problem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String text = m.getText().strip();
+            if (text.equals("Parser returned a null Package")) {
+                continue; // follows a syntax error already reported
+            }
+            String file = m.getPath() == null ? source.origin() : m.getPath().replace("src/main/resources/", "").replace("rules/", "");
+            int line = m.getLine();
+            if (line <= 0) {
+                line = locate(source, file, text);
+            }
+            problems.add(new RuleFileException.Problem(file, Math.max(line, 0), Math.max(m.getColumn(), 0), text.replace('\n', ' ')));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleFileException(problems);
+        }
+        return ((InternalKieModule) builder.getKieModule()).getBytes();
+    }
+
+    private static Path compileToCache(RuleSource source) throws IOException {
+        System.err.println("amicus: compiling the rules of " + source.origin() + " (first use of this rule set; kept in "
+                + cacheDir() + " for the next runs)...");
+        byte[] bytes = compile(source);
+        Path dir = cacheDir();
+        Path jar = dir.resolve(source.fingerprint().replace("sha256:", "") + ".jar");
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "rules", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // No writable cache: keep the compiled rules for this run only.
+            jar = Files.createTempFile("amicus-rules", ".jar");
+            jar.toFile().deleteOnExit();
+            Files.write(jar, bytes);
+        }
+        return jar;
+    }
+
+    /** The line of a rule file that holds the snippet an error message quotes, or 0. */
+    private static int locate(RuleSource source, String file, String text) {
+        Matcher m = SNIPPET.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        String snippet = m.group(1).strip();
+        for (RuleSource.RuleFile f : source.files()) {
+            if (!f.name().equals(file)) {
+                continue;
+            }
+            int at = f.text().indexOf(snippet);
+            if (at < 0) {
+                return 0;
+            }
+            return (int) f.text().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        }
+        return 0;
+    }
+
+    /** Build step: compiles the rules folder into the class output folder, with the index naming its fingerprint. */
+    public static void main(String[] args) throws IOException {
+        RuleSource source = RuleSource.fromDirectory(Path.of(args[0]));
+        Path out = Path.of(args[1]);
+        byte[] jar = compile(source);
+        String modelClass = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                byte[] data = zip.readAllBytes();
+                if (e.getName().equals(MODEL_RESOURCE)) {
+                    String[] lines = new String(data, StandardCharsets.UTF_8).strip().split("\n");
+                    modelClass = lines[lines.length - 1].strip();
+                } else if (!e.isDirectory() && e.getName().endsWith(".class")) {
+                    Path target = out.resolve(e.getName());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, data);
+                }
+            }
+        }
+        if (modelClass == null) {
+            throw new IOException("the compiled rules name no model class");
+        }
+        Path index = out.resolve(PRECOMPILED_INDEX);
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, source.fingerprint() + " " + modelClass + "\n");
+        System.out.println("amicus: precompiled " + source.files().size() + " rule files, " + source.fingerprint());
+    }
+}
