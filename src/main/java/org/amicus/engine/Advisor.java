@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.amicus.model.Assessment;
 import org.amicus.model.Ceiling;
 import org.amicus.model.Consideration;
@@ -61,6 +63,11 @@ public final class Advisor {
     }
 
     public ScenarioAdvice advise(Scenario scenario) {
+        return advise(scenario, item -> { });
+    }
+
+    /** Advises, showing every evaluated item (of every situation weighed) to the observer, e.g. for rule coverage. */
+    public ScenarioAdvice advise(Scenario scenario, Consumer<Item> observer) {
         List<Request> requests = scenario.requests();
         List<Factor> factors = Factor.all();
         boolean exact = combinations(scenario, true) <= EXACT_LIMIT;
@@ -83,6 +90,7 @@ public final class Advisor {
             List<Item> items = evaluate(situation, requests);
             for (int i = 0; i < tallies.length; i++) {
                 tallies[i].add(items.get(i), situation, index);
+                observer.accept(items.get(i));
             }
             situations++;
             if (!advance(index, candidates)) {
@@ -207,7 +215,7 @@ public final class Advisor {
                         : List.copyOf(rep.deferUntil());
             }
             return new ItemAdvice(request.id(), request.type(), request.description(), mode, range,
-                    !rep.escalations().isEmpty(), List.copyOf(new java.util.LinkedHashSet<>(rep.escalations())),
+                    !rep.escalations().isEmpty(), List.copyOf(new LinkedHashSet<>(rep.escalations())),
                     List.copyOf(rep.conditions()), rep.score(), rep.band(), ceilings,
                     mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, drivers, trace,
                     expected, expected == null ? null : expected == mode);

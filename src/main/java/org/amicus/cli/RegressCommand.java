@@ -1,0 +1,189 @@
+package org.amicus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.amicus.engine.Advisor;
+import org.amicus.engine.Regression;
+import org.amicus.io.InvalidScenarioException;
+import org.amicus.io.Problem;
+import org.amicus.model.Mode;
+import org.amicus.model.Scenario;
+import org.amicus.render.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Advises every case of a library of historical cases and compares the advice with what the operation",
+            "actually did (each case's \"expected\"): a row per item, the agreement rate (overall, and separately for",
+            "cases with SOLID and THIN records), a confusion matrix of expected against advised modes, and rule",
+            "coverage (which rules fired in any situation weighed, and which never did).",
+            "",
+            "Fails (exit 1) when agreement falls below the baseline recorded in the repository, or when a case",
+            "marked \"locked\" changes its advice. The baseline only moves up: --update-baseline refuses to lower it."},
+        footer = {"", "Exit status: 0 agreement at or above the baseline, 1 below it or a locked case changed, 2 a bad case file, 3 broken rules."})
+final class RegressCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders (or files) of cases. Default: scenarios/historical.")
+    List<String> dirs = new ArrayList<>(List.of("scenarios/historical"));
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "scenarios/regress-baseline.json",
+            description = "The recorded baseline: agreement rates and the advice of locked cases. Default: ${DEFAULT-VALUE}.")
+    String baseline;
+
+    @Option(names = "--update-baseline", description = "Write the current rates and locked advice as the new baseline, if no rate is lower than the recorded one.")
+    boolean update;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("text", "markdown", "json").contains(format)) {
+            throw new InvalidScenarioException(new Problem("--format", 0, 0, "", "unknown format " + format + "; use text, markdown or json"));
+        }
+        List<Scenario> cases = Cases.read(dirs);
+        Advisor advisor = new Advisor(rules.load());
+        Regression.Report report = Regression.run(advisor, cases);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> out.println(Json.pretty(report));
+            case "markdown" -> out.print(markdown(report));
+            default -> out.print(text(report));
+        }
+        Path baselineFile = Cases.resolve(baseline);
+        List<String> failures = check(report, cases, baselineFile);
+        PrintWriter err = spec.commandLine().getErr();
+        if (update) {
+            if (!failures.stream().allMatch(f -> f.startsWith("locked"))) {
+                failures.forEach(f -> err.println("amicus: " + f));
+                err.println("amicus: the baseline only moves up; not updated.");
+                return Main.CHECK_FAILED;
+            }
+            write(report, cases, baselineFile);
+            err.println("amicus: baseline written to " + baselineFile + "; commit it deliberately.");
+            return Main.OK;
+        }
+        failures.forEach(f -> err.println("amicus: regression: " + f));
+        return failures.isEmpty() ? Main.OK : Main.CHECK_FAILED;
+    }
+
+    /** What falls short of the recorded baseline. */
+    static List<String> check(Regression.Report report, List<Scenario> cases, Path file) throws IOException {
+        List<String> failures = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return failures;
+        }
+        JsonNode base = Json.mapper().readTree(file.toFile());
+        JsonNode rates = base.path("agreement");
+        for (Regression.Rate r : report.rates()) {
+            if (rates.has(r.group()) && r.rate() + 1e-9 < rates.get(r.group()).asDouble()) {
+                failures.add(String.format(Locale.ROOT, "agreement on %s cases fell to %.1f%% (%d/%d), below the baseline of %.1f%%",
+                        r.group(), 100 * r.rate(), r.agree(), r.items(), 100 * rates.get(r.group()).asDouble()));
+            }
+        }
+        JsonNode locked = base.path("locked");
+        for (Scenario c : cases) {
+            if (!c.locked()) {
+                continue;
+            }
+            JsonNode was = locked.path(c.id());
+            Map<String, Mode> now = report.advisedByCase().get(c.id());
+            if (was.isMissingNode()) {
+                failures.add("locked case " + c.id() + " has no advice recorded in the baseline; run with --update-baseline");
+                continue;
+            }
+            now.forEach((item, mode) -> {
+                if (!mode.name().equals(was.path(item).asText())) {
+                    failures.add("locked case " + c.id() + ": item " + item + " was " + was.path(item).asText("(absent)") + ", now " + mode);
+                }
+            });
+        }
+        return failures;
+    }
+
+    private static void write(Regression.Report report, List<Scenario> cases, Path file) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rulesFingerprint", report.rulesFingerprint());
+        Map<String, Double> rates = new LinkedHashMap<>();
+        report.rates().forEach(r -> rates.put(r.group(), Math.floor(r.rate() * 10000) / 10000));
+        out.put("agreement", rates);
+        Map<String, Map<String, Mode>> locked = new LinkedHashMap<>();
+        cases.stream().filter(Scenario::locked).forEach(c -> locked.put(c.id(), report.advisedByCase().get(c.id())));
+        out.put("locked", locked);
+        Files.writeString(file, Json.pretty(out) + "\n");
+    }
+
+    static String text(Regression.Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-42s %-4s %-20s %-9s %-11s %-11s %s%n", "case", "item", "type", "record", "expected", "advised", "match"));
+        for (Regression.Row row : r.rows()) {
+            sb.append(String.format("%-42s %-4s %-20s %-9s %-11s %-11s %s%n", row.scenario(), row.item(), row.type(),
+                    row.record() + (row.analogous() ? "*" : ""), row.expected(), row.advised(),
+                    row.matches() ? "yes" : (row.range().contains(row.expected()) ? "no (in range)" : "no")
+                            + (row.outlier() != null ? " [outlier]" : "")));
+        }
+        sb.append("(* analogous: a non-UN force or a tribunal other than the ICC)\n\nAgreement:\n");
+        for (Regression.Rate rate : r.rates()) {
+            sb.append(String.format(Locale.ROOT, "  %-32s %5.1f%%  (%d of %d items; %d within the advised range)%n", rate.group(),
+                    100 * rate.rate(), rate.agree(), rate.items(), rate.withinRange()));
+        }
+        sb.append("\nConfusion (rows: expected, columns: advised):\n");
+        sb.append(String.format("  %-12s", "")).append(modes(m -> String.format("%12s", m))).append('\n');
+        r.confusion().forEach((e, row) -> sb.append(String.format("  %-12s", e))
+                .append(row.values().stream().map(n -> String.format("%12d", n)).collect(Collectors.joining())).append('\n'));
+        sb.append(String.format("%nRules: %d fired in %d cases; %d never fired%s%n", r.rulesFired().size(), r.cases(),
+                r.rulesNeverFired().size(), r.rulesNeverFired().isEmpty() ? "" : ": " + String.join(", ", r.rulesNeverFired())));
+        sb.append("Rules fingerprint: ").append(r.rulesFingerprint()).append('\n');
+        return sb.toString();
+    }
+
+    static String markdown(Regression.Report r) {
+        StringBuilder sb = new StringBuilder("| case | item | type | record | expected | advised | match |\n|---|---|---|---|---|---|---|\n");
+        for (Regression.Row row : r.rows()) {
+            sb.append("| ").append(row.scenario()).append(" | ").append(row.item()).append(" | ").append(row.type()).append(" | ")
+                    .append(row.record()).append(row.analogous() ? " (analogous)" : "").append(" | ").append(row.expected())
+                    .append(" | ").append(row.advised()).append(" | ")
+                    .append(row.matches() ? "yes" : row.range().contains(row.expected()) ? "no (in range)" : "**no**")
+                    .append(row.outlier() != null ? " (outlier)" : "").append(" |\n");
+        }
+        sb.append("\n| records | agreement | items | within range |\n|---|---|---|---|\n");
+        for (Regression.Rate rate : r.rates()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f%% | %d/%d | %d |%n", rate.group(), 100 * rate.rate(), rate.agree(),
+                    rate.items(), rate.withinRange()));
+        }
+        sb.append("\n| expected \\ advised |").append(modes(m -> " " + m + " |")).append("\n|---|---|---|---|---|---|\n");
+        r.confusion().forEach((e, row) -> sb.append("| ").append(e).append(" |")
+                .append(row.values().stream().map(n -> " " + n + " |").collect(Collectors.joining())).append('\n'));
+        sb.append("\nRules fired: ").append(r.rulesFired().size()).append("; never fired: ")
+                .append(r.rulesNeverFired().isEmpty() ? "none" : String.join(", ", r.rulesNeverFired())).append(".\n");
+        return sb.toString();
+    }
+
+    private static String modes(java.util.function.Function<Mode, String> f) {
+        StringBuilder sb = new StringBuilder();
+        for (Mode m : Mode.values()) {
+            sb.append(f.apply(m));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package org.amicus.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.amicus.model.Mode;
+import org.amicus.model.Scenario;
+
+/**
+ * Advises a library of cases that record what an operation actually did, and compares: a row per
+ * item, agreement rates by strength of record, a confusion matrix, and which rules fired.
+ */
+public final class Regression {
+    /** One item of one case. {@code record} is SOLID, THIN, or JUDGEMENT (a case with no record field). */
+    public record Row(String scenario, String item, String type, String record, boolean analogous, Mode expected,
+                      Mode advised, List<Mode> range, boolean matches, String outlier) {
+    }
+
+    /** Agreement within one group of rows. */
+    public record Rate(String group, int items, int agree, int withinRange) {
+        public double rate() {
+            return items == 0 ? 0 : (double) agree / items;
+        }
+    }
+
+    public record Report(String rulesFingerprint, int cases, List<Row> rows, List<Rate> rates,
+                         Map<Mode, Map<Mode, Integer>> confusion, List<String> rulesFired, List<String> rulesNeverFired,
+                         Map<String, Map<String, Mode>> advisedByCase) {
+        /** Agreement over every item that has an expectation. */
+        public Rate overall() {
+            return rates.get(0);
+        }
+    }
+
+    private Regression() {
+    }
+
+    public static Report run(Advisor advisor, List<Scenario> cases) {
+        List<Row> rows = new ArrayList<>();
+        TreeSet<String> fired = new TreeSet<>();
+        Map<String, Map<String, Mode>> advisedByCase = new LinkedHashMap<>();
+        for (Scenario c : cases) {
+            ScenarioAdvice advice = advisor.advise(c, item -> item.trace().forEach(f -> fired.add(f.rule().id())));
+            Map<String, Mode> advised = new LinkedHashMap<>();
+            for (ItemAdvice i : advice.items()) {
+                advised.put(i.id(), i.mode());
+                if (i.expected() == null) {
+                    continue;
+                }
+                rows.add(new Row(c.id(), i.id(), i.type().name(), c.record() == null ? "JUDGEMENT" : c.record(),
+                        c.analogous(), i.expected(), i.mode(), i.modeRange(), i.mode() == i.expected(),
+                        c.outliers().get(i.id())));
+            }
+            advisedByCase.put(c.id(), advised);
+        }
+        List<Rate> rates = new ArrayList<>();
+        rates.add(rate("all", rows));
+        for (String record : List.of("SOLID", "THIN", "JUDGEMENT")) {
+            List<Row> group = rows.stream().filter(r -> r.record().equals(record)).toList();
+            if (!group.isEmpty()) {
+                rates.add(rate(record, group));
+            }
+        }
+        List<Row> analogous = rows.stream().filter(Row::analogous).toList();
+        if (!analogous.isEmpty()) {
+            rates.add(rate("analogous (non-UN or non-ICC)", analogous));
+        }
+        Map<Mode, Map<Mode, Integer>> confusion = new EnumMap<>(Mode.class);
+        for (Mode e : Mode.values()) {
+            Map<Mode, Integer> row = new EnumMap<>(Mode.class);
+            for (Mode a : Mode.values()) {
+                row.put(a, 0);
+            }
+            confusion.put(e, row);
+        }
+        rows.forEach(r -> confusion.get(r.expected()).merge(r.advised(), 1, Integer::sum));
+        List<String> never = advisor.rules().rules().values().stream().map(org.amicus.model.RuleInfo::id)
+                .filter(id -> !fired.contains(id)).sorted().toList();
+        return new Report(advisor.rules().fingerprint(), cases.size(), rows, rates, confusion, List.copyOf(fired), never,
+                advisedByCase);
+    }
+
+    private static Rate rate(String group, List<Row> rows) {
+        int agree = (int) rows.stream().filter(Row::matches).count();
+        int within = (int) rows.stream().filter(r -> r.range().contains(r.expected())).count();
+        return new Rate(group, rows.size(), agree, within);
+    }
+}
