@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "item by item, and explains why, passage by passage of the research behind the rules.",
             "",
             "Modes, from most to least assistance: FULL, CONDITIONAL, LIMITED, DEFER, DECLINE."},
-        subcommands = {AdviseCommand.class, RegressCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, RegressCommand.class, ExerciseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  done",

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.amicus.model.Assessment;
 import org.amicus.model.Ceiling;
 import org.amicus.model.Consideration;
@@ -214,11 +215,15 @@ public final class Advisor {
                         ? List.of("a change in what weighs most against assisting: " + strongestAgainst(drivers))
                         : List.copyOf(rep.deferUntil());
             }
+            String robustness = unknowns.isEmpty() ? "stable whatever the unknowns"
+                    : unknowns.stream().map(u -> "depends on " + u.factor() + ": " + u.modes().entrySet().stream()
+                            .map(e -> e.getValue() + " if " + e.getKey()).collect(Collectors.joining(", ")))
+                            .collect(Collectors.joining("; "));
             return new ItemAdvice(request.id(), request.type(), request.description(), mode, range,
                     !rep.escalations().isEmpty(), List.copyOf(new LinkedHashSet<>(rep.escalations())),
                     List.copyOf(rep.conditions()), rep.score(), rep.band(), ceilings,
-                    mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, drivers, trace,
-                    expected, expected == null ? null : expected == mode);
+                    mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, robustness, drivers, trace,
+                    expected, expected == null ? null : expected == mode, null);
         }
 
         private static String strongestAgainst(List<ItemAdvice.Driver> drivers) {

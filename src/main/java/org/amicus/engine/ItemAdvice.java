@@ -24,10 +24,18 @@ public record ItemAdvice(
         String offer,
         List<String> deferUntil,
         List<Unknown> unknowns,
+        String robustness,
         List<Driver> drivers,
         List<TraceLine> trace,
         Mode expected,
-        Boolean matches) {
+        Boolean matches,
+        List<Flips.Flip> flips) {
+
+    /** The same advice with its flips ("what would change this advice?"). */
+    public ItemAdvice withFlips(List<Flips.Flip> f) {
+        return new ItemAdvice(id, type, description, mode, modeRange, escalate, escalations, conditions, score, band,
+                ceilings, offer, deferUntil, unknowns, robustness, drivers, trace, expected, matches, f);
+    }
 
     /** A ceiling below the band: why the advice is not more. */
     public record Limit(Mode mode, String reason, String rule) {
