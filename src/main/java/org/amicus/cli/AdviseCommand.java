@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.amicus.engine.Advisor;
+import org.amicus.engine.Flips;
 import org.amicus.engine.ScenarioAdvice;
 import org.amicus.io.InvalidScenarioException;
 import org.amicus.io.Problem;
@@ -30,13 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Advises on each item of each scenario: the mode (FULL, CONDITIONAL, LIMITED, DEFER, DECLINE), the conditions,",
-            "whether UN Headquarters must decide, the balance (0-100), the reasons for and against, and the trace of the",
-            "rules that fired with the research passage each rests on.",
+            "Advises on each requested item of each scenario.",
             "",
-            "A factor given as a list of levels, UNKNOWN, or left out is uncertain: every level it allows is weighed;",
-            "the mode is the most cautious one reached, modeRange lists all of them, and the advice names the unknowns",
-            "that would change it."},
+            "For each item: the mode (FULL, CONDITIONAL, LIMITED, DEFER, DECLINE), the conditions, whether UN Headquarters must decide, the balance of considerations (0-100), the strongest reasons for and against, and the trace of every rule that fired with the research passage it rests on.",
+            "",
+            "A factor given as a list of levels, UNKNOWN, or left out is uncertain: every level it allows is weighed; the mode is the most cautious one reached, modeRange lists all of them, and the advice names the unknowns that would change it.",
+            ""},
         footer = {"", "Exit status: 0 done, 2 a scenario or option is wrong (the others are still advised), 3 the rules are broken."})
 final class AdviseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*",
@@ -53,6 +53,9 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "In text output, also print every rule that fired (json and markdown always include it).")
     boolean trace;
+
+    @Option(names = "--flips", description = "What would change the advice: for each item, the smallest changes of factors (one, then two) that raise or lower its mode, those a mission can bring about first.")
+    boolean flips;
 
     @Mixin
     RulesOption rules;
@@ -97,6 +100,12 @@ final class AdviseCommand implements Callable<Integer> {
             return;
         }
         ScenarioAdvice advice = advisor.advise(scenario);
+        if (flips) {
+            Map<String, List<Flips.Flip>> byItem = new Flips(advisor).of(scenario);
+            advice = new ScenarioAdvice(advice.scenario(), advice.title(), advice.rulesFingerprint(), advice.factors(),
+                    advice.uncertain(), advice.situations(), advice.modeRangeComplete(),
+                    advice.items().stream().map(i -> i.withFlips(byItem.get(i.id()))).toList());
+        }
         switch (format) {
             case text -> out.println(TextReport.render(advice, trace));
             case json -> out.println(Json.pretty(advice));

@@ -23,12 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "exercise", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Replays a tabletop exercise inject by inject: after each step, the advice per item, and what changed",
-            "since the step before and why (the rules that started or stopped firing). Every inject's \"expected\"",
-            "is checked, so an exercise doubles as a regression test.",
+            "Replays a tabletop exercise inject by inject.",
             "",
-            "Handouts: --format markdown or html with --handout participants (narrative, requests, questions; no",
-            "answers) or --handout facilitator (advice, what changed and why, discussion points)."},
+            "After each step: the advice per item, and what changed since the step before and why (the rules that started or stopped firing). Every inject's \"expected\" is checked, so an exercise doubles as a regression test.",
+            "",
+            "Handouts: --format markdown or html, with --handout participants (narrative, requests and questions; no answers) or --handout facilitator (advice, what changed and why, discussion points).",
+            ""},
         footer = {"", "Exit status: 0 every expectation met, 1 some expectation not met, 2 a bad exercise file, 3 broken rules."})
 final class ExerciseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Exercise files (scenarios with \"injects\").")

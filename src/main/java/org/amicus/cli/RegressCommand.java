@@ -28,13 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Advises every case of a library of historical cases and compares the advice with what the operation",
-            "actually did (each case's \"expected\"): a row per item, the agreement rate (overall, and separately for",
-            "cases with SOLID and THIN records), a confusion matrix of expected against advised modes, and rule",
-            "coverage (which rules fired in any situation weighed, and which never did).",
+            "Compares the advice with what operations actually did, over a library of historical cases.",
             "",
-            "Fails (exit 1) when agreement falls below the baseline recorded in the repository, or when a case",
-            "marked \"locked\" changes its advice. The baseline only moves up: --update-baseline refuses to lower it."},
+            "Prints a row per item (case, item, expected, advised, match), the agreement rate (overall, and separately for cases with SOLID and THIN records), a confusion matrix of expected against advised modes, and rule coverage (the rules that fired in any situation weighed, and those that never did).",
+            "",
+            "Fails (exit 1) when agreement falls below the baseline recorded in the repository, or when a case marked \"locked\" changes its advice. The baseline only moves up: --update-baseline refuses to lower it.",
+            ""},
         footer = {"", "Exit status: 0 agreement at or above the baseline, 1 below it or a locked case changed, 2 a bad case file, 3 broken rules."})
 final class RegressCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders (or files) of cases. Default: scenarios/historical.")

@@ -80,6 +80,10 @@ public final class TextReport {
         } else if (i.modeRange().size() == 1 && i.modeRange().get(0) == i.mode()) {
             sb.append("  Robustness: stable whatever the unknowns\n");
         }
+        if (i.flips() != null) {
+            flips(sb, i, "What would raise it", "up");
+            flips(sb, i, "What would lower it", "down");
+        }
         reasons(sb, i, "For", d -> d.weight() > 0);
         reasons(sb, i, "Against", d -> d.weight() < 0);
         if (fullTrace) {
@@ -88,6 +92,23 @@ public final class TextReport {
                 sb.append("    ").append(t.rule()).append(" (").append(t.factor()).append(", ").append(t.effect()).append("): ")
                         .append(t.did()).append("\n      ").append(t.source()).append(": \"").append(t.quote()).append("\"\n");
             }
+        }
+    }
+
+    private static void flips(StringBuilder sb, ItemAdvice i, String heading, String direction) {
+        List<org.amicus.engine.Flips.Flip> fs = i.flips().stream().filter(f -> f.direction().equals(direction)).limit(6).toList();
+        if (fs.isEmpty()) {
+            sb.append("  ").append(heading).append(": no change of one or two factors\n");
+            return;
+        }
+        sb.append("  ").append(heading).append(":\n");
+        for (org.amicus.engine.Flips.Flip f : fs) {
+            sb.append("    ").append(f.changes().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" and ")))
+                    .append(" -> ").append(f.mode()).append("  (").append(f.lever()).append(")\n");
+        }
+        long more = i.flips().stream().filter(f -> f.direction().equals(direction)).count() - fs.size();
+        if (more > 0) {
+            sb.append("    ... and ").append(more).append(" more (see --format json)\n");
         }
     }
 
