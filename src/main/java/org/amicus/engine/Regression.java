@@ -64,6 +64,10 @@ public final class Regression {
                 rates.add(rate(record, group));
             }
         }
+        List<Row> solidUnIcc = rows.stream().filter(r -> r.record().equals("SOLID") && !r.analogous()).toList();
+        if (!solidUnIcc.isEmpty()) {
+            rates.add(rate("SOLID, UN missions and the ICC only", solidUnIcc));
+        }
         List<Row> analogous = rows.stream().filter(Row::analogous).toList();
         if (!analogous.isEmpty()) {
             rates.add(rate("analogous (non-UN or non-ICC)", analogous));
