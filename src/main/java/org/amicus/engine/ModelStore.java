@@ -75,12 +75,32 @@ final class ModelStore {
     }
 
     private static Model load(Path jar) throws IOException, ReflectiveOperationException {
-        // Not closed: the KieBase keeps using classes from it for the life of the process.
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModelStore.class.getClassLoader());
-        try (InputStream in = loader.getResourceAsStream(MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IOException(jar + " holds no compiled rules");
+        // Every rule set compiles to the same class names, and the packaged rules' classes are on the
+        // class path: so this loader looks in the jar first. Not closed: the KieBase keeps using it.
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModelStore.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    if (c == null) {
+                        try {
+                            c = findClass(name);
+                        } catch (ClassNotFoundException e) {
+                            return super.loadClass(name, resolve);
+                        }
+                    }
+                    if (resolve) {
+                        resolveClass(c);
+                    }
+                    return c;
+                }
             }
+        };
+        URL model = loader.findResource(MODEL_RESOURCE);
+        if (model == null) {
+            throw new IOException(jar + " holds no compiled rules");
+        }
+        try (InputStream in = model.openStream()) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
             return (Model) loader.loadClass(lines[lines.length - 1].strip()).getDeclaredConstructor().newInstance();
         }
