@@ -20,8 +20,11 @@ import org.amicus.model.Situation;
 
 /** Shared by the test classes: the rules of the project, a seeded situation generator, a parallel property runner. */
 final class Fixtures {
-    /** Surefire runs in the project folder; the rules under test are rules/ there. */
-    static final Path RULES_DIR = Path.of("rules");
+    /**
+     * Surefire runs in the project folder; the rules under test are rules/ there, or the folder named by the system
+     * property amicus.rules (to run the suite against an edited copy).
+     */
+    static final Path RULES_DIR = Path.of(System.getProperty("amicus.rules", "rules"));
 
     /** All nine item types, then the nine again as confidential items: 18 requests, ids "TYPE" and "TYPE*". */
     static final List<Request> ALL_ITEMS;
@@ -38,6 +41,41 @@ final class Fixtures {
     }
 
     private Fixtures() {
+    }
+
+    /**
+     * The rules with two metadata faults, shared by the tests that need a rule set the engine must refuse (one text, so
+     * one compilation): rule "support-moderate" loses its @quote, and rule "support-high" takes the @id "support-low".
+     */
+    static List<RuleSource.RuleFile> rulesWithBadMetadata() {
+        List<RuleSource.RuleFile> out = new ArrayList<>();
+        for (RuleSource.RuleFile f : RuleSource.fromDirectory(RULES_DIR).files()) {
+            String text = f.text();
+            if (f.name().equals("support.drl")) {
+                int header = text.indexOf("rule \"support-moderate\"");
+                int quote = text.indexOf("@quote(\"", header);
+                int end = text.indexOf("\")", quote + 8) + 2;
+                if (header < 0 || quote < 0 || end < 2 || text.indexOf("when", header) < quote) {
+                    throw new IllegalStateException("support.drl no longer has a rule \"support-moderate\" with a @quote");
+                }
+                text = text.substring(0, quote) + text.substring(end);
+                if (!text.contains("@id(\"support-high\")")) {
+                    throw new IllegalStateException("support.drl no longer has a rule with @id(\"support-high\")");
+                }
+                text = text.replace("@id(\"support-high\")", "@id(\"support-low\")");
+            }
+            out.add(new RuleSource.RuleFile(f.name(), text));
+        }
+        return out;
+    }
+
+    /** The 1-based line of the first occurrence of {@code needle}. */
+    static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        if (at < 0) {
+            throw new IllegalStateException("not found: " + needle);
+        }
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     static RuleBase rules() {
@@ -106,8 +144,12 @@ final class Fixtures {
 
     /** A readable summary of failures for an assertion message: the count and the first few counterexamples. */
     static String report(String property, long seed, int n, Map<Integer, String> failures) {
+        return report(property, seed, n, "generated situations", failures);
+    }
+
+    static String report(String property, long seed, int n, String what, Map<Integer, String> failures) {
         StringBuilder sb = new StringBuilder(property + ": " + failures.size() + " of " + n
-                + " generated situations violate it (seed " + seed + "). First counterexamples:");
+                + " " + what + " violate it (seed " + seed + "). First counterexamples:");
         failures.entrySet().stream().limit(5).forEach(e -> sb.append("\n  case ").append(e.getKey()).append(": ").append(e.getValue()));
         return sb.toString();
     }

@@ -3,11 +3,13 @@ package org.amicus.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.amicus.model.Assessment;
 import org.amicus.model.Ceiling;
@@ -27,7 +29,7 @@ import org.amicus.model.Situation;
  * is the most cautious one reached, its range every mode reached.
  */
 public final class Advisor {
-    /** Up to this many situations, every one is evaluated; above it, see {@link #candidates}. */
+    /** Up to this many situations, every one is evaluated; above it, see {@link #blocks}. */
     public static final long EXACT_LIMIT = 50_000;
 
     private final RuleBase rules;
@@ -64,39 +66,44 @@ public final class Advisor {
     }
 
     public ScenarioAdvice advise(Scenario scenario) {
-        return advise(scenario, item -> { });
+        return advise(scenario, (situation, item) -> { });
     }
 
     /** Advises, showing every evaluated item (of every situation weighed) to the observer, e.g. for rule coverage. */
-    public ScenarioAdvice advise(Scenario scenario, Consumer<Item> observer) {
+    public ScenarioAdvice advise(Scenario scenario, BiConsumer<Situation, Item> observer) {
         List<Request> requests = scenario.requests();
         List<Factor> factors = Factor.all();
-        boolean exact = combinations(scenario, true) <= EXACT_LIMIT;
         List<List<Level>> candidates = new ArrayList<>();
         for (Factor f : factors) {
-            candidates.add(candidates(scenario.factors().get(f), f, exact));
+            candidates.add(scenario.factors().get(f).candidates());
         }
+        boolean exact = product(allIndices(candidates)) <= EXACT_LIMIT;
         Tally[] tallies = new Tally[requests.size()];
         for (int i = 0; i < tallies.length; i++) {
             tallies[i] = new Tally(candidates);
         }
-        int[] index = new int[factors.size()];
+        Set<Situation> seen = new HashSet<>();
         Level[] values = new Level[factors.size()];
         long situations = 0;
-        while (true) {
-            for (int f = 0; f < index.length; f++) {
-                values[f] = candidates.get(f).get(index[f]);
-            }
-            Situation situation = new Situation(values);
-            List<Item> items = evaluate(situation, requests);
-            for (int i = 0; i < tallies.length; i++) {
-                tallies[i].add(items.get(i), situation, index);
-                observer.accept(items.get(i));
-            }
-            situations++;
-            if (!advance(index, candidates)) {
-                break;
-            }
+        for (List<int[]> block : blocks(candidates, exact)) {
+            int[] pos = new int[factors.size()];
+            int[] index = new int[factors.size()];
+            do {
+                for (int f = 0; f < index.length; f++) {
+                    index[f] = block.get(f)[pos[f]];
+                    values[f] = candidates.get(f).get(index[f]);
+                }
+                Situation situation = new Situation(values);
+                if (!exact && !seen.add(situation)) {
+                    continue;
+                }
+                List<Item> items = evaluate(situation, requests);
+                for (int i = 0; i < tallies.length; i++) {
+                    tallies[i].add(items.get(i), situation, index);
+                    observer.accept(situation, items.get(i));
+                }
+                situations++;
+            } while (advance(pos, block));
         }
         List<ItemAdvice> out = new ArrayList<>();
         for (int i = 0; i < tallies.length; i++) {
@@ -115,36 +122,61 @@ public final class Advisor {
                 exact, out);
     }
 
-    /** How many definite situations the scenario allows (all, or only those evaluated when not exact). */
-    static long combinations(Scenario scenario, boolean exact) {
+    /**
+     * The situations to weigh, as blocks of candidate indices per factor. Exact: one block, every
+     * combination. Otherwise (too many combinations) three kinds of block, each small: every factor
+     * at its least favourable candidates, then at its most favourable, then each uncertain factor
+     * at each of its levels with the others least favourable; a factor's unordered levels are always
+     * all weighed. By proposition 1 (tested) the most cautious mode and each factor's effect on it are
+     * still exact; the range may miss a middle mode, and the advice says so (modeRangeComplete false).
+     */
+    static List<List<int[]>> blocks(List<List<Level>> candidates, boolean exact) {
+        if (exact) {
+            return List.of(allIndices(candidates));
+        }
+        List<int[]> least = new ArrayList<>();
+        List<int[]> most = new ArrayList<>();
+        for (List<Level> c : candidates) {
+            least.add(extreme(c, true));
+            most.add(extreme(c, false));
+        }
+        List<List<int[]>> blocks = new ArrayList<>(List.of(least, most));
+        for (int f = 0; f < candidates.size(); f++) {
+            for (int l = 0; l < candidates.get(f).size() && candidates.get(f).size() > 1; l++) {
+                List<int[]> block = new ArrayList<>(least);
+                block.set(f, new int[] {l});
+                blocks.add(block);
+            }
+        }
+        return blocks;
+    }
+
+    private static List<int[]> allIndices(List<List<Level>> candidates) {
+        return candidates.stream().map(c -> java.util.stream.IntStream.range(0, c.size()).toArray()).toList();
+    }
+
+    /** Indices of the unordered candidates and of the least (or most) favourable ranked ones. */
+    private static int[] extreme(List<Level> c, boolean least) {
+        int target = least ? c.stream().mapToInt(Level::rank).filter(r -> r >= 0).min().orElse(-1)
+                : c.stream().mapToInt(Level::rank).filter(r -> r >= 0).max().orElse(-1);
+        return java.util.stream.IntStream.range(0, c.size())
+                .filter(i -> c.get(i).rank() < 0 || c.get(i).rank() == target).toArray();
+    }
+
+    private static long product(List<int[]> block) {
         long n = 1;
-        for (Factor f : Factor.all()) {
-            n *= candidates(scenario.factors().get(f), f, exact).size();
+        for (int[] b : block) {
+            n *= b.length;
         }
         return n;
     }
 
-    /**
-     * The levels to evaluate for a factor. When the scenario allows too many situations, an ordered
-     * factor keeps only its least and most favourable candidates (and any unordered ones): by
-     * proposition 1 the most cautious mode is still exact, but the range may miss a middle mode.
-     */
-    static List<Level> candidates(Assessment a, Factor f, boolean exact) {
-        List<Level> all = a.candidates();
-        if (exact || all.size() <= 2) {
-            return all;
-        }
-        int min = all.stream().mapToInt(Level::rank).filter(r -> r >= 0).min().orElse(-1);
-        int max = all.stream().mapToInt(Level::rank).filter(r -> r >= 0).max().orElse(-1);
-        return all.stream().filter(l -> l.rank() < 0 || l.rank() == min || l.rank() == max).toList();
-    }
-
-    private static boolean advance(int[] index, List<List<Level>> candidates) {
-        for (int f = index.length - 1; f >= 0; f--) {
-            if (++index[f] < candidates.get(f).size()) {
+    private static boolean advance(int[] pos, List<int[]> block) {
+        for (int f = pos.length - 1; f >= 0; f--) {
+            if (++pos[f] < block.get(f).length) {
                 return true;
             }
-            index[f] = 0;
+            pos[f] = 0;
         }
         return false;
     }
@@ -215,7 +247,9 @@ public final class Advisor {
                         ? List.of("a change in what weighs most against assisting: " + strongestAgainst(drivers))
                         : List.copyOf(rep.deferUntil());
             }
-            String robustness = unknowns.isEmpty() ? "stable whatever the unknowns"
+            String robustness = unknowns.isEmpty() && range.size() == 1 ? "stable whatever the unknowns"
+                    : unknowns.isEmpty() ? "no single unknown changes it; together they range over "
+                            + range.stream().map(Mode::name).collect(Collectors.joining(", "))
                     : unknowns.stream().map(u -> "depends on " + u.factor() + ": " + u.modes().entrySet().stream()
                             .map(e -> e.getValue() + " if " + e.getKey()).collect(Collectors.joining(", ")))
                             .collect(Collectors.joining("; "));

@@ -43,7 +43,7 @@ public final class Regression {
         TreeSet<String> fired = new TreeSet<>();
         Map<String, Map<String, Mode>> advisedByCase = new LinkedHashMap<>();
         for (Scenario c : cases) {
-            ScenarioAdvice advice = advisor.advise(c, item -> item.trace().forEach(f -> fired.add(f.rule().id())));
+            ScenarioAdvice advice = advisor.advise(c, (situation, item) -> item.trace().forEach(f -> fired.add(f.rule().id())));
             Map<String, Mode> advised = new LinkedHashMap<>();
             for (ItemAdvice i : advice.items()) {
                 advised.put(i.id(), i.mode());

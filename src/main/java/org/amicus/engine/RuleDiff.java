@@ -471,7 +471,8 @@ public final class RuleDiff {
     private static final class Run {
         final Advisor advisor;
         final Scenario scenario;
-        final List<List<Level>> candidates;
+        /** The situations weighed, in the order the advisor weighed them (the same for both rule sets). */
+        private final List<Situation> situations = new ArrayList<>();
         ScenarioAdvice advice;
         /** Per item, the number (in enumeration order) of the first situation reaching its most cautious mode. */
         final long[] representative;
@@ -484,11 +485,6 @@ public final class RuleDiff {
         private Run(Advisor advisor, Scenario scenario) {
             this.advisor = advisor;
             this.scenario = scenario;
-            boolean exact = Advisor.combinations(scenario, true) <= Advisor.EXACT_LIMIT;
-            candidates = new ArrayList<>();
-            for (Factor f : Factor.all()) {
-                candidates.add(Advisor.candidates(scenario.factors().get(f), f, exact));
-            }
             int n = scenario.requests().size();
             representative = new long[n];
             best = new int[n];
@@ -502,10 +498,13 @@ public final class RuleDiff {
             return r;
         }
 
-        private void observe(Item item) {
+        private void observe(Situation weighed, Item item) {
             int n = scenario.requests().size();
             long situation = calls / n;
             int i = (int) (calls % n);
+            if (i == 0) {
+                situations.add(weighed);
+            }
             calls++;
             int rank = item.mode().rank();
             if (rank < best[i]) {
@@ -520,16 +519,9 @@ public final class RuleDiff {
             }
         }
 
-        /** The definite situation with this number, in the order the advisor enumerates them (last factor fastest). */
+        /** The definite situation with this number, in the order the advisor weighed them. */
         Situation situation(long number) {
-            Level[] values = new Level[candidates.size()];
-            long k = number;
-            for (int f = candidates.size() - 1; f >= 0; f--) {
-                int size = candidates.get(f).size();
-                values[f] = candidates.get(f).get((int) (k % size));
-                k /= size;
-            }
-            return new Situation(values);
+            return situations.get((int) number);
         }
 
         List<Item> at(long number, Situation situation) {

@@ -44,6 +44,11 @@ final class TreeReader {
             }
             return root;
         } catch (JsonParseException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is better than the token Jackson was reading.
+                throw new InvalidScenarioException(new Problem(file, y.getProblemMark().getLine() + 1 + lineOffset,
+                        y.getProblemMark().getColumn() + 1, "", "malformed YAML: " + y.getProblem()));
+            }
             JsonLocation at = e.getLocation();
             throw problem(at, "", (yaml ? "malformed YAML: " : "malformed JSON: ") + e.getOriginalMessage());
         } catch (StreamConstraintsException e) {

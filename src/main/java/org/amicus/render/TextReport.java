@@ -77,8 +77,8 @@ public final class TextReport {
                 sb.append("    - ").append(u.factor()).append(": ").append(u.modes().entrySet().stream()
                         .map(e -> e.getValue() + " if " + e.getKey()).collect(Collectors.joining(", "))).append('\n');
             }
-        } else if (i.modeRange().size() == 1 && i.modeRange().get(0) == i.mode()) {
-            sb.append("  Robustness: stable whatever the unknowns\n");
+        } else {
+            sb.append("  Robustness: ").append(i.robustness()).append('\n');
         }
         if (i.flips() != null) {
             flips(sb, i, "What would raise it", "up");
