@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
             ""},
         footer = {"", "Exit status: 0 agreement at or above the baseline, 1 below it or a locked case changed, 2 a bad case file, 3 broken rules."})
 final class RegressCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders (or files) of cases. Default: scenarios/historical.")
+    @Parameters(paramLabel = "DIR", arity = "0..*",
+            description = "Folders (or files) of cases. An exercise counts as each of its steps. Default: scenarios/historical.")
     List<String> dirs = new ArrayList<>(List.of("scenarios/historical"));
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json. Default: ${DEFAULT-VALUE}.")
@@ -107,6 +108,10 @@ final class RegressCommand implements Callable<Integer> {
             }
             JsonNode was = locked.path(c.id());
             Map<String, Mode> now = report.advisedByCase().get(c.id());
+            if (now == null) {
+                failures.add("locked case " + c.id() + " is an exercise; lock its steps' cases instead");
+                continue;
+            }
             if (was.isMissingNode()) {
                 failures.add("locked case " + c.id() + " has no advice recorded in the baseline; run with --update-baseline");
                 continue;

@@ -42,7 +42,8 @@ public final class Regression {
         List<Row> rows = new ArrayList<>();
         TreeSet<String> fired = new TreeSet<>();
         Map<String, Map<String, Mode>> advisedByCase = new LinkedHashMap<>();
-        for (Scenario c : cases) {
+        for (Map.Entry<String, Scenario> step : steps(cases).entrySet()) {
+            Scenario c = step.getValue();
             ScenarioAdvice advice = advisor.advise(c, (situation, item) -> item.trace().forEach(f -> fired.add(f.rule().id())));
             Map<String, Mode> advised = new LinkedHashMap<>();
             for (ItemAdvice i : advice.items()) {
@@ -50,11 +51,11 @@ public final class Regression {
                 if (i.expected() == null) {
                     continue;
                 }
-                rows.add(new Row(c.id(), i.id(), i.type().name(), c.record() == null ? "JUDGEMENT" : c.record(),
+                rows.add(new Row(step.getKey(), i.id(), i.type().name(), c.record() == null ? "JUDGEMENT" : c.record(),
                         c.analogous(), i.expected(), i.mode(), i.modeRange(), i.mode() == i.expected(),
                         c.outliers().get(i.id())));
             }
-            advisedByCase.put(c.id(), advised);
+            advisedByCase.put(step.getKey(), advised);
         }
         List<Rate> rates = new ArrayList<>();
         rates.add(rate("all", rows));
@@ -85,6 +86,26 @@ public final class Regression {
                 .filter(id -> !fired.contains(id)).sorted().toList();
         return new Report(advisor.rules().fingerprint(), cases.size(), rows, rates, confusion, List.copyOf(fired), never,
                 advisedByCase);
+    }
+
+    /** Each case as it stands; an exercise as each of its steps ("id@Start", "id@Day 3"), with that step's expectations. */
+    static Map<String, Scenario> steps(List<Scenario> cases) {
+        Map<String, Scenario> out = new LinkedHashMap<>();
+        for (Scenario c : cases) {
+            if (c.injects().isEmpty()) {
+                out.put(c.id(), c);
+                continue;
+            }
+            if (!c.requests().isEmpty()) {
+                out.put(c.id() + "@Start", c);
+            }
+            Scenario current = c;
+            for (org.amicus.model.Inject inject : c.injects()) {
+                current = current.after(inject);
+                out.put(c.id() + "@" + inject.at(), current);
+            }
+        }
+        return out;
     }
 
     private static Rate rate(String group, List<Row> rows) {
