@@ -1,7 +1,6 @@
 package org.amicus.model;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The factors of a situation, with their levels in DOMAIN.md's order. */
 public enum Factor {
@@ -78,9 +77,5 @@ public enum Factor {
     @Override
     public String toString() {
         return key;
-    }
-
-    public String describe(Level level) {
-        return key + " = " + level.name().toUpperCase(Locale.ROOT);
     }
 }
