@@ -4,7 +4,9 @@
 # 1. one-shot `./amicus advise` on a 3-item example, cold JVM each time (median of RUNS), per JDK,
 #    against a JVM that does nothing and against a plain `java -jar` run without the launcher's tuning;
 # 2. peak memory of a one-shot run;
-# 3. warm item-advices per second on 1 and 2 threads, trace on, against an empty Drools session.
+# 3. warm item-advices per second on 1 and 2 threads, trace on, against an empty Drools session,
+#    and the time to find the flips of a 5-item scenario;
+# 4. the verify rate on a sample of the lattice, and the full lattice's projected time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-11}"
@@ -35,4 +37,8 @@ done
 
 echo
 echo "== Warm throughput (C2, in one process; trace on)"
-java -cp target/amicus.jar org.amicus.bench.Throughput "$example" 5
+java -cp target/amicus.jar org.amicus.bench.Throughput "$example" 5 scenarios/examples/host-opposed-army-warrant.json
+
+echo
+echo "== Verify: a sample of the factor lattice, with the projected time of the full lattice"
+./amicus verify --sample 20000 2>/dev/null | grep -E "^Evaluated|^At this rate|^Result"

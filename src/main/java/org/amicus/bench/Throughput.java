@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.amicus.engine.Advisor;
+import org.amicus.engine.Flips;
 import org.amicus.engine.RuleBase;
 import org.amicus.engine.RuleSource;
 import org.amicus.engine.Rules;
@@ -22,7 +23,9 @@ import org.amicus.model.Situation;
  * on (it always is: every firing is recorded). The same facts run through an empty rule set give
  * the engine's floor: what a Drools session costs before any rule fires.
  *
- * <p>Usage: java -cp target/amicus.jar org.amicus.bench.Throughput [SCENARIO] [SECONDS]
+ * With a second scenario, also the warm time to find its flips ("what would change this advice?").
+ *
+ * <p>Usage: java -cp target/amicus.jar org.amicus.bench.Throughput [SCENARIO] [SECONDS] [FLIPS_SCENARIO]
  */
 public final class Throughput {
     private Throughput() {
@@ -46,7 +49,7 @@ public final class Throughput {
         Runnable emptySession = () -> {
             List<Item> items = new ArrayList<>(requests.size());
             for (Request r : requests) {
-                items.add(new Item(r.id(), r.type(), r.confidential(), full.rules()));
+                items.add(new Item(r.id(), r.type(), r.confidential(), full.index()));
             }
             empty.run(situation, items);
         };
@@ -58,6 +61,14 @@ public final class Throughput {
             double floor = measure(emptySession, threads, seconds) * requests.size();
             System.out.printf("threads %d: %,.0f item-advices/s with the rules (%.2f us each); empty session %,.0f items/s (%.2f us each); ratio %.2fx%n",
                     threads, rules, 1e6 * threads / rules, floor, 1e6 * threads / floor, floor / rules);
+        }
+        if (args.length > 2) {
+            Scenario flipsScenario = ScenarioReader.read(Path.of(args[2]));
+            Runnable flips = () -> new Flips(advisor).of(flipsScenario);
+            double perSecond = measure(flips, 1, Math.min(3, seconds)); // warm-up
+            perSecond = measure(flips, 1, seconds);
+            System.out.printf("flips of %s (%d items): %.1f ms each, warm, 1 thread%n", flipsScenario.id(),
+                    flipsScenario.requests().size(), 1000 / perSecond);
         }
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "Advises a UN peace operation whether and how to assist a request from the International Criminal Court, item by item, and explains why, passage by passage of the research behind the rules.",
             "",
             "Modes, from most to least assistance: FULL, CONDITIONAL, LIMITED, DEFER, DECLINE."},
-        subcommands = {AdviseCommand.class, RegressCommand.class, ExerciseCommand.class, RulebookCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, RegressCommand.class, ExerciseCommand.class, RulebookCommand.class, DiffCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  done",

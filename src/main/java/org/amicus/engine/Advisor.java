@@ -46,7 +46,7 @@ public final class Advisor {
     public List<Item> evaluate(Situation situation, List<Request> requests) {
         List<Item> items = new ArrayList<>(requests.size());
         for (Request r : requests) {
-            items.add(new Item(r.id(), r.type(), r.confidential(), rules.rules()));
+            items.add(new Item(r.id(), r.type(), r.confidential(), rules.index()));
         }
         rules.run(situation, items);
         for (Item i : items) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.amicus.model.Item;
+import org.amicus.model.RuleIndex;
 import org.amicus.model.RuleInfo;
 import org.amicus.model.Situation;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -14,19 +16,25 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleBase {
     private final RuleSource source;
     private final Map<String, RuleInfo> rules;
-    private final KieSessionsPool pool;
+    private final RuleIndex index;
+    /** Reused for every run: each execute borrows a session from the pool. */
+    private final StatelessKieSession session;
 
-    private RuleBase(RuleSource source, Map<String, RuleInfo> rules, KieSessionsPool pool) {
+    private RuleBase(RuleSource source, Map<String, RuleInfo> rules, RuleIndex index, KieSessionsPool pool) {
         this.source = source;
         this.rules = rules;
-        this.pool = pool;
+        this.index = index;
+        this.session = pool.newStatelessKieSession();
     }
 
     /** Compiles (or loads the compiled form of) a rule set and checks every rule's metadata. */
     public static RuleBase compile(RuleSource source) {
         KieBase kieBase = ModelStore.kieBase(source);
         Map<String, RuleInfo> rules = RuleMetadata.read(source, kieBase);
-        return new RuleBase(source, rules, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        List<Rule> compiled = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> compiled.addAll(p.getRules()));
+        return new RuleBase(source, rules, new RuleIndex(rules, compiled),
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
     }
 
     /** Runs the rules on one definite situation and its items; the items hold the results. */
@@ -34,11 +42,12 @@ public final class RuleBase {
         List<Object> facts = new ArrayList<>(items.size() + 1);
         facts.add(situation);
         facts.addAll(items);
-        StatelessKieSession session = pool.newStatelessKieSession();
         session.execute(facts);
     }
 
     public Map<String, RuleInfo> rules() { return rules; }
+    /** The rules' metadata, for the facts that record firings. */
+    public RuleIndex index() { return index; }
     public RuleSource source() { return source; }
     public String fingerprint() { return source.fingerprint(); }
 }

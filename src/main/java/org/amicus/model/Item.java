@@ -2,7 +2,6 @@ package org.amicus.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -13,7 +12,7 @@ public final class Item {
     private final String id;
     private final ItemType type;
     private final boolean confidential;
-    private final Map<String, RuleInfo> rules;
+    private final RuleIndex rules;
 
     private int base;
     private int weights;
@@ -27,7 +26,7 @@ public final class Item {
     private final List<String> deferUntil = new ArrayList<>();
     private final List<Firing> trace = new ArrayList<>();
 
-    public Item(String id, ItemType type, boolean confidential, Map<String, RuleInfo> rules) {
+    public Item(String id, ItemType type, boolean confidential, RuleIndex rules) {
         this.id = id;
         this.type = type;
         this.confidential = confidential;
@@ -96,7 +95,7 @@ public final class Item {
     }
 
     private RuleInfo trace(RuleContext k, Firing.Kind kind, int number, Mode mode, String text) {
-        RuleInfo r = rules.get(k.getRule().getName());
+        RuleInfo r = rules.of(k.getRule());
         trace.add(new Firing(r, kind, number, mode, text));
         return r;
     }

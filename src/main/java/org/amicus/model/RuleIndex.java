@@ -1,0 +1,29 @@
+package org.amicus.model;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Finds a firing rule's metadata. Looked up on every firing, so by the rule object's identity
+ * first (no string hashing), by name as a fallback. Read-only once built, so safe to share.
+ */
+public final class RuleIndex {
+    private final Map<String, RuleInfo> byName;
+    private final IdentityHashMap<Rule, RuleInfo> byRule = new IdentityHashMap<>();
+
+    public RuleIndex(Map<String, RuleInfo> byName, Iterable<Rule> compiled) {
+        this.byName = byName;
+        for (Rule r : compiled) {
+            RuleInfo info = byName.get(r.getName());
+            if (info != null) {
+                byRule.put(r, info);
+            }
+        }
+    }
+
+    public RuleInfo of(Rule rule) {
+        RuleInfo info = byRule.get(rule);
+        return info != null ? info : byName.get(rule.getName());
+    }
+}
