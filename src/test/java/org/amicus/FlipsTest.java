@@ -93,6 +93,27 @@ class FlipsTest {
         }
     }
 
+    @Test
+    void theMostCautiousModeOfAnUncertainScenarioIsTheAdvisorsMode() {
+        Random random = new Random(7L);
+        for (int n = 0; n < 60; n++) {
+            Situation s = Fixtures.randomSituation(random);
+            Map<Factor, Assessment> factors = new EnumMap<>(Factor.class);
+            for (Factor f : Factor.all()) {
+                // About one factor in four left uncertain: UNKNOWN, or a random pair of levels.
+                int pick = random.nextInt(8);
+                List<Level> levels = f.levels();
+                factors.put(f, pick == 0 ? Assessment.unknown(f, false)
+                        : pick == 1 && levels.size() > 2 ? new Assessment(Assessment.Kind.LIST,
+                                levels.stream().filter(l -> l == s.get(f) || l == levels.get(0)).toList())
+                        : Assessment.given(s.get(f)));
+            }
+            Scenario scenario = scenario(s).with(factors);
+            List<Mode> advised = ADVISOR.advise(scenario).items().stream().map(i -> i.mode()).toList();
+            assertThat(new Flips(ADVISOR).modes(scenario.factors(), FIVE)).as("%s", factors).isEqualTo(advised);
+        }
+    }
+
     /** +1 if the changes raise the item's mode, -1 if they lower it, 0 if not. */
     private static int moves(Situation s, Map<String, String> changes, int item, Mode base) {
         Mode after = ADVISOR.modes(apply(s, changes), FIVE).get(item);

@@ -156,7 +156,7 @@ public final class Advisor {
     }
 
     /** Indices of the unordered candidates and of the least (or most) favourable ranked ones. */
-    private static int[] extreme(List<Level> c, boolean least) {
+    static int[] extreme(List<Level> c, boolean least) {
         int target = least ? c.stream().mapToInt(Level::rank).filter(r -> r >= 0).min().orElse(-1)
                 : c.stream().mapToInt(Level::rank).filter(r -> r >= 0).max().orElse(-1);
         return java.util.stream.IntStream.range(0, c.size())

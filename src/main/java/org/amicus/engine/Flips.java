@@ -98,13 +98,18 @@ public final class Flips {
             }
             single.put(f, byLevel);
         }
-        // Pairs: only where neither change alone moves the item in the same direction.
+        // Pairs: only where neither change alone moves the item in the same direction. A pair that
+        // raises one ordered factor and lowers another is never minimal (by proposition 1, the raise
+        // alone would do at least as well, and the fall alone at least as badly), so it is skipped.
         for (int a = 0; a < factors.size(); a++) {
             for (int b = a + 1; b < factors.size(); b++) {
                 Factor fa = factors.get(a);
                 Factor fb = factors.get(b);
                 for (Level la : single.get(fa).keySet()) {
                     for (Level lb : single.get(fb).keySet()) {
+                        if (direction(scenario, fa, la) * direction(scenario, fb, lb) < 0) {
+                            continue;
+                        }
                         List<Mode> modes = modes(with(with(scenario.factors(), fa, la), fb, lb), requests);
                         for (int i = 0; i < requests.size(); i++) {
                             Mode m = modes.get(i);
@@ -153,6 +158,16 @@ public final class Flips {
                 .thenComparingInt(f -> -Math.abs(f.mode().rank() - base.rank())));
     }
 
+    /** +1 if setting the factor to this level makes it more favourable, -1 less, 0 when not comparable. */
+    private static int direction(Scenario scenario, Factor f, Level to) {
+        Assessment a = scenario.factors().get(f);
+        if (!a.isCertain()) {
+            return 0;
+        }
+        int from = a.candidates().get(0).rank();
+        return from < 0 || to.rank() < 0 ? 0 : Integer.signum(to.rank() - from);
+    }
+
     /** The levels a factor could be set to: every level but the one given (for an uncertain factor, each of its levels resolves it). */
     private static List<Level> alternatives(Scenario scenario, Factor f) {
         Assessment a = scenario.factors().get(f);
@@ -169,10 +184,17 @@ public final class Flips {
         return m;
     }
 
-    /** The most cautious mode of each request over the situations the factors allow (memoised per situation). */
-    List<Mode> modes(Map<Factor, Assessment> factors, List<Request> requests) {
+    /**
+     * The most cautious mode of each request over the situations the factors allow (memoised per
+     * situation). An uncertain ordered factor is weighed at its least favourable levels only: by
+     * proposition 1 (verified over the whole lattice) the most cautious mode is reached there.
+     */
+    public List<Mode> modes(Map<Factor, Assessment> factors, List<Request> requests) {
         List<Factor> all = Factor.all();
-        List<List<Level>> candidates = all.stream().map(f -> factors.get(f).candidates()).toList();
+        List<List<Level>> candidates = all.stream().map(f -> {
+            List<Level> c = factors.get(f).candidates();
+            return java.util.Arrays.stream(Advisor.extreme(c, true)).mapToObj(c::get).toList();
+        }).toList();
         int[] index = new int[all.size()];
         Level[] values = new Level[all.size()];
         Mode[] worst = null;
