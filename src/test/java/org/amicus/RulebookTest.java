@@ -46,6 +46,15 @@ class RulebookTest {
         html = book.html();
     }
 
+    @Test
+    void theShippedRulebookMatchesTheRules() throws java.io.IOException {
+        java.nio.file.Path shipped = java.nio.file.Path.of("docs/rulebook.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Fixtures.RULES_DIR.equals(java.nio.file.Path.of("rules")));
+        assertThat(java.nio.file.Files.readString(shipped))
+                .as("docs/rulebook.md is out of date: run ./amicus rulebook -o docs/rulebook.md")
+                .isEqualTo(markdown);
+    }
+
     private static String statement(String id) {
         return book.entry(id).orElseThrow(() -> new AssertionError("no rule " + id + " in the rulebook")).statement().plain();
     }
