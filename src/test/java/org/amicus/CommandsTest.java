@@ -1,0 +1,107 @@
+package org.amicus;
+
+import static org.amicus.BadInputTest.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.amicus.render.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end: what-if, flips, exercises and their handouts, regression and its baseline. */
+class CommandsTest {
+    private static final String EXAMPLE = "scenarios/examples/ituri-logistics.json";
+    private static final String EXERCISE = "scenarios/tabletop/consent-withdrawn.json";
+
+    @Test
+    void whatIfChangesTheAdviceAndTheSituationShown() throws Exception {
+        JsonNode before = Json.mapper().readTree(cli("advise", "--format", "json", EXAMPLE).out());
+        BadInputTest.Run run = cli("advise", "--format", "json", "--set", "hostState=OPPOSED", "--set", "internationalSupport=LOW", EXAMPLE);
+        assertThat(run.status()).isZero();
+        JsonNode after = Json.mapper().readTree(run.out());
+        assertThat(after.path("factors").path("hostState").asText()).isEqualTo("OPPOSED");
+        assertThat(before.path("items").get(0).path("mode").asText()).isEqualTo("CONDITIONAL");
+        // Proposition 3 and 5: at most LIMITED with low support; the opposed host caps field work at LIMITED too.
+        for (JsonNode item : after.path("items")) {
+            assertThat(item.path("mode").asText()).isIn("LIMITED", "DEFER", "DECLINE");
+        }
+    }
+
+    @Test
+    void flipsAppearInJsonAndText() throws Exception {
+        JsonNode advice = Json.mapper().readTree(cli("advise", "--format", "json", "--flips", EXAMPLE).out());
+        JsonNode flips = advice.path("items").get(0).path("flips");
+        assertThat(flips.isArray()).isTrue();
+        assertThat(flips.size()).isPositive();
+        assertThat(flips.get(0).path("changes").isObject()).isTrue();
+        assertThat(flips.get(0).path("mode").asText()).isNotEmpty();
+        assertThat(cli("advise", "--flips", EXAMPLE).out()).contains("What would raise it").contains("What would lower it");
+    }
+
+    @Test
+    void exerciseReplaysEveryInjectAndSaysWhatChanged() throws Exception {
+        BadInputTest.Run run = cli("exercise", "--format", "json", EXERCISE);
+        JsonNode steps = Json.mapper().readTree(run.out()).path("steps");
+        JsonNode file = Json.mapper().readTree(Path.of(EXERCISE).toFile());
+        assertThat(steps.size()).isEqualTo(file.path("injects").size() + 1); // the start, then each inject
+        boolean someRuleStarted = false;
+        for (JsonNode step : steps) {
+            for (JsonNode change : step.path("changes")) {
+                someRuleStarted |= change.path("rulesStarted").size() > 0;
+            }
+        }
+        assertThat(someRuleStarted).isTrue();
+        assertThat(cli("exercise", EXERCISE).out()).contains("now weighing:").contains("Expectations:");
+    }
+
+    @Test
+    void participantsHandoutHoldsNoAnswers() {
+        String participants = cli("exercise", "--format", "markdown", "--handout", "participants", EXERCISE).out();
+        String facilitator = cli("exercise", "--format", "markdown", "--handout", "facilitator", EXERCISE).out();
+        assertThat(participants).contains("Questions:").doesNotContain("**CONDITIONAL**").doesNotContain("**DECLINE**")
+                .doesNotContain("facilitator:");
+        assertThat(facilitator).contains("**CONDITIONAL**").contains("facilitator:");
+        String html = cli("exercise", "--format", "html", "--handout", "participants", EXERCISE).out();
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>").doesNotContain("**");
+    }
+
+    @Test
+    void exerciseFailsWhenAnExpectationIsNotMet(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Path.of(EXERCISE));
+        JsonNode first = Json.mapper().readTree(cli("exercise", "--format", "json", EXERCISE).out()).path("steps").get(0);
+        String mode = first.path("advice").path("items").get(0).path("mode").asText();
+        String wrong = mode.equals("DECLINE") ? "FULL" : "DECLINE";
+        // The start's expectation for r1, set to a mode the engine does not give.
+        JsonNode root = Json.mapper().readTree(text);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("expected")).put("r1", wrong);
+        Path changed = dir.resolve("changed.json");
+        Files.writeString(changed, Json.pretty(root));
+        BadInputTest.Run run = cli("exercise", changed.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("[expected " + wrong + ": DIFFERS]");
+    }
+
+    @Test
+    void regressionFailsBelowTheBaselineAndWhenALockedCaseChanges(@TempDir Path dir) throws Exception {
+        BadInputTest.Run ok = cli("regress", "--format", "json");
+        assertThat(ok.status()).as(ok.err()).isZero();
+        JsonNode report = Json.mapper().readTree(ok.out());
+        assertThat(report.path("rows").size()).isGreaterThanOrEqualTo(40);
+
+        Path higher = dir.resolve("higher.json");
+        Files.writeString(higher, "{\"agreement\": {\"all\": 0.99}, \"locked\": {}}");
+        BadInputTest.Run below = cli("regress", "--baseline", higher.toString());
+        assertThat(below.status()).isEqualTo(1);
+        assertThat(below.err()).contains("agreement on all cases fell");
+        assertThat(cli("regress", "--baseline", higher.toString(), "--update-baseline").status()).isEqualTo(1);
+        assertThat(Files.readString(higher)).contains("0.99"); // refused to lower it
+
+        Path locked = dir.resolve("locked.json");
+        Files.writeString(locked, "{\"agreement\": {}, \"locked\": {\"unmis-harun-helicopter-2011\": {\"r1\": \"FULL\", \"r2\": \"DECLINE\"}}}");
+        BadInputTest.Run changed = cli("regress", "--baseline", locked.toString());
+        assertThat(changed.status()).isEqualTo(1);
+        assertThat(changed.err()).contains("locked case unmis-harun-helicopter-2011: item r1 was FULL, now DECLINE");
+    }
+}
