@@ -198,6 +198,7 @@ public final class Verifier {
     private static final boolean[] COERCIVE = new boolean[ITEMS];
     private static final boolean[] ARREST = new boolean[ITEMS];
     private static final int ARREST_MASK;
+    private static final int ALL_ITEMS = (1 << ITEMS) - 1;
     private static final int CHUNK = 4_096;
     private static final Check[] CHECKS = Check.values();
 
@@ -862,14 +863,7 @@ public final class Verifier {
                     long n = idx + (u - d[f]) * stride[f];
                     fetch(n);
                     checked[Check.P1.ordinal()]++;
-                    int mask = 0;
-                    for (int k = 0; k < ITEMS; k++) {
-                        byte a = bm[bo + k];
-                        byte b = fa[fo + k];
-                        if (a != NO_MODE && b != NO_MODE && b > a) {
-                            mask |= 1 << k;
-                        }
-                    }
+                    int mask = less(bm, bo, fa, fo, ALL_ITEMS);
                     if (mask != 0) {
                         pair(Check.P1, mask, idx, bm, bo, n, f, d[f], u, "raising");
                     }
@@ -889,14 +883,7 @@ public final class Verifier {
                     long n = sp + (t - spoiler) * stride[T];
                     fetch(n);
                     checked[Check.P7A.ordinal()]++;
-                    int mask = 0;
-                    for (int k = 0; k < ITEMS; k++) {
-                        byte a = sm[so + k];
-                        byte b = fa[fo + k];
-                        if (a != NO_MODE && b != NO_MODE && a > b) {
-                            mask |= 1 << k;
-                        }
-                    }
+                    int mask = less(fa, fo, sm, so, ALL_ITEMS);
                     if (mask != 0) {
                         pair(Check.P7A, mask, sp, sm, so, n, T, spoiler, t, "against");
                     }
@@ -915,14 +902,7 @@ public final class Verifier {
                 long n = se + (publicWarrant - sealed) * stride[W];
                 fetch(n);
                 checked[Check.P8.ordinal()]++;
-                int mask = 0;
-                for (int k = 0; k < ITEMS; k++) {
-                    byte a = sm[so + k];
-                    byte b = fa[fo + k];
-                    if ((ARREST_MASK & (1 << k)) != 0 && a != NO_MODE && b != NO_MODE && a > b) {
-                        mask |= 1 << k;
-                    }
-                }
+                int mask = less(fa, fo, sm, so, ARREST_MASK);
                 if (mask != 0) {
                     pair(Check.P8, mask, se, sm, so, n, W, sealed, publicWarrant, "against");
                 }
@@ -952,6 +932,22 @@ public final class Verifier {
                     }
                 }
             }
+        }
+
+        /**
+         * The items (of those in {@code items}, a bit mask) that {@code y} advises less than {@code x}:
+         * a higher mode ordinal is less assistance. Items without a mode are left to proposition 12.
+         */
+        static int less(byte[] x, int xo, byte[] y, int yo, int items) {
+            int mask = 0;
+            for (int k = 0; k < ITEMS; k++) {
+                byte a = x[xo + k];
+                byte b = y[yo + k];
+                if ((items & (1 << k)) != 0 && a != NO_MODE && b != NO_MODE && b > a) {
+                    mask |= 1 << k;
+                }
+            }
+            return mask;
         }
 
         /** Puts the modes of situation {@code n} in {@link #fa}/{@link #fo}: an array lookup, or (sample) an engine call. */
