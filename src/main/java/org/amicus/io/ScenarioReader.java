@@ -196,14 +196,15 @@ public final class ScenarioReader {
             }
             for (Map.Entry<String, Node> e : n.fields.entrySet()) {
                 String key = e.getKey();
+                String childPath = path.isEmpty() ? key : path + "." + key;
                 Factor f = Factor.byKey(key);
                 if (f == null) {
                     int[] at = n.keyPositions.get(key);
-                    problems.add(new Problem(file, at[0], at[1], path + "." + key, "unknown factor \"" + key + "\""
+                    problems.add(new Problem(file, at[0], at[1], childPath, "unknown factor \"" + key + "\""
                             + Suggest.didYouMean(key, FACTOR_KEYS) + " (the factors: " + String.join(", ", FACTOR_KEYS) + ")"));
                     continue;
                 }
-                Assessment a = assessment(f, e.getValue(), path + "." + key);
+                Assessment a = assessment(f, e.getValue(), childPath);
                 if (a != null) {
                     out.put(f, a);
                 }
@@ -455,7 +456,7 @@ public final class ScenarioReader {
             String key = s.substring(0, eq).trim();
             obj.fields.put(key, v);
             obj.keyPositions.put(key, new int[] {0, 0});
-            out.putAll(c.factorMap(obj, "--set"));
+            out.putAll(c.factorMap(obj, ""));
         }
         if (!c.problems.isEmpty()) {
             throw new InvalidScenarioException(c.problems);
