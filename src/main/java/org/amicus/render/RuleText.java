@@ -359,21 +359,11 @@ final class RuleText {
 
     /** The index of the parenthesis closing the one at {@code open}, skipping strings. */
     private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = stringEnd(s, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
+        int close = topLevel(s, ')', open + 1);
+        if (close < 0) {
+            throw new Untranslatable();
         }
-        throw new Untranslatable();
+        return close;
     }
 
     private static int stringEnd(String s, int open) {
@@ -755,18 +745,20 @@ final class RuleText {
         return list(types, "and");
     }
 
+    /** The index of the first {@code target} outside strings and parentheses, from {@code from}, or -1. */
     private static int topLevel(String s, char target, int from) {
         int depth = 0;
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (depth == 0 && c == target) {
+                return i;
+            }
             if (c == '"' || c == '\'') {
                 i = stringEnd(s, i);
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (depth == 0 && c == target) {
-                return i;
             }
         }
         return -1;
