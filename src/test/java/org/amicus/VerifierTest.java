@@ -285,8 +285,22 @@ class VerifierTest {
         RuleBase broken = Rules.load(RuleSource.fromDirectory(rulesDir));
 
         Verifier.Result r = new Verifier(broken, CORNER).run(Verifier.Options.full(THREADS));
+        assertThat(r.walked()).isTrue();
         assertThat(r.finding(Check.P1).violations()).isPositive();
         assertThat(r.finding(Check.P12).violations()).isPositive();
+
+        // The walk in live sessions finds exactly what a fresh session per situation finds.
+        Verifier.Result fresh = new Verifier(broken, CORNER).run(Verifier.Options.full(THREADS).inFreshSessions());
+        assertThat(fresh.walked()).isFalse();
+        for (Check c : Check.values()) {
+            Verifier.Finding x = r.finding(c);
+            Verifier.Finding y = fresh.finding(c);
+            assertThat(x.checked()).as(c.id()).isEqualTo(y.checked());
+            assertThat(x.violations()).as(c.id()).isEqualTo(y.violations());
+            assertThat(x.example() == null ? null : x.example().message()).as(c.id())
+                    .isEqualTo(y.example() == null ? null : y.example().message());
+        }
+        assertThat(r.rulesNeverFired()).isEqualTo(fresh.rulesNeverFired());
         Map<Check, List<Path>> files = Verifier.writeExamples(r, tmp.resolve("out"));
         assertThat(files).containsOnlyKeys(Check.P1, Check.P12);
 

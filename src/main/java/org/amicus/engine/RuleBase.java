@@ -9,7 +9,6 @@ import org.amicus.model.RuleInfo;
 import org.amicus.model.Situation;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /** Compiled rules, ready to run: thread-safe, one per rule set. */
@@ -19,12 +18,14 @@ public final class RuleBase {
     private final RuleIndex index;
     /** Reused for every run: each execute borrows a session from the pool. */
     private final StatelessKieSession session;
+    private final KieBase kieBase;
 
-    private RuleBase(RuleSource source, Map<String, RuleInfo> rules, RuleIndex index, KieSessionsPool pool) {
+    private RuleBase(RuleSource source, Map<String, RuleInfo> rules, RuleIndex index, KieBase kieBase) {
         this.source = source;
         this.rules = rules;
         this.index = index;
-        this.session = pool.newStatelessKieSession();
+        this.kieBase = kieBase;
+        this.session = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()).newStatelessKieSession();
     }
 
     /** Compiles (or loads the compiled form of) a rule set and checks every rule's metadata. */
@@ -33,8 +34,7 @@ public final class RuleBase {
         Map<String, RuleInfo> rules = RuleMetadata.read(source, kieBase);
         List<Rule> compiled = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> compiled.addAll(p.getRules()));
-        return new RuleBase(source, rules, new RuleIndex(rules, compiled),
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        return new RuleBase(source, rules, new RuleIndex(rules, compiled), kieBase);
     }
 
     /** Runs the rules on one definite situation and its items; the items hold the results. */
@@ -43,6 +43,11 @@ public final class RuleBase {
         facts.add(situation);
         facts.addAll(items);
         session.execute(facts);
+    }
+
+    /** A session that stays open while the situation changes (see {@link LiveSession}). */
+    LiveSession live(Situation start, List<org.amicus.model.Request> requests) {
+        return new LiveSession(kieBase.newKieSession(), index, start, requests);
     }
 
     public Map<String, RuleInfo> rules() { return rules; }

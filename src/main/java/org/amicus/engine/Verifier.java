@@ -43,7 +43,7 @@ import org.amicus.render.Json;
  * Checks the research propositions of DOMAIN.md, completeness and rule coverage over the factor lattice: every
  * combination of factor levels (19,595,520 situations), or a uniform random sample of it.
  *
- * <p>Every situation is evaluated once, in one engine call, with the eleven {@link #REQUESTS} (the nine item types,
+ * <p>Every situation is evaluated once with the eleven {@link #REQUESTS} (the nine item types,
  * confidential information sharing and confidential staff testimony). The checks that need only the situation itself
  * (propositions 2, 3, 4, 5, 6, 7b, 10, 12) run on its items at once. The full lattice keeps the eleven modes of every
  * situation in one byte array, indexed in mixed radix over {@link Factor#all()} (the last factor varies fastest), so
@@ -51,8 +51,14 @@ import org.amicus.render.Json;
  * fly. Proposition 11 re-evaluates a small sample twice and compares everything the rules recorded, the trace firing
  * for firing. The rules never seen in a trace are reported: over the full lattice that is exact.
  *
- * <p>Work is split in contiguous index ranges (chunks), taken in order by the worker threads; a counterexample kept
- * for a proposition is the first in lattice order, so the result does not depend on the number of threads.
+ * <p>A sample evaluates each situation in a fresh session. The full lattice is walked in reflected Gray-code order
+ * ({@link GrayWalk}): each worker keeps a {@link LiveSession} and changes one factor per step, so that the engine
+ * matches again only the rules that test that factor; the factors are ordered by {@link #walkOrder()}, the cheapest
+ * to change fastest. Proposition 11 then also compares the walk's stored modes with fresh sessions.
+ *
+ * <p>Work is split in contiguous ranges (chunks) of lattice index, or of walk rank, taken in order by the worker
+ * threads; a counterexample kept for a proposition is the first in lattice order, so the result does not depend on the
+ * number of threads.
  */
 public final class Verifier {
 
@@ -116,9 +122,11 @@ public final class Verifier {
 
     /**
      * How to verify. {@code sample} 0 means the full lattice, else that many situations drawn uniformly (with
-     * replacement) from it, fixed by {@code seed}.
+     * replacement) from it, fixed by {@code seed}. The full lattice is walked in live sessions (see
+     * {@link LiveSession}) unless {@code fresh}: then every situation gets a fresh session, as a sample does (slower;
+     * the baseline the walk is measured and checked against).
      */
-    public record Options(long sample, long seed, int threads, Listener listener) {
+    public record Options(long sample, long seed, int threads, Listener listener, boolean fresh) {
         public Options {
             if (sample < 0) {
                 throw new IllegalArgumentException("the sample size must not be negative");
@@ -129,12 +137,21 @@ public final class Verifier {
             listener = listener == null ? p -> { } : listener;
         }
 
+        public Options(long sample, long seed, int threads, Listener listener) {
+            this(sample, seed, threads, listener, false);
+        }
+
         public static Options full(int threads) {
             return new Options(0, 1, threads, null);
         }
 
         public static Options sample(long n, long seed, int threads) {
             return new Options(n, seed, threads, null);
+        }
+
+        /** The same options, evaluating every situation in a fresh session. */
+        public Options inFreshSessions() {
+            return new Options(sample, seed, threads, listener, true);
         }
     }
 
@@ -150,10 +167,15 @@ public final class Verifier {
     public record Finding(Check check, long checked, long violations, Example example) {
     }
 
-    /** The whole outcome. {@code situationsEvaluated} counts every engine call (eleven item-advices each). */
-    public record Result(String rulesFingerprint, String rulesOrigin, boolean exhaustive, long lattice, long sample,
-                         long seed, int threads, long situationsEvaluated, long neighboursEvaluated,
-                         long determinismEvaluated, double seconds, double evaluationSeconds, List<Finding> findings,
+    /**
+     * The whole outcome. {@code situationsEvaluated} counts every situation evaluated (eleven item-advices each);
+     * {@code walked}: the full lattice in live sessions. {@code evaluationSeconds} is the time spent evaluating,
+     * {@code comparisonSeconds} the time spent comparing neighbours in the stored modes (full lattice only).
+     */
+    public record Result(String rulesFingerprint, String rulesOrigin, boolean exhaustive, boolean walked, long lattice,
+                         long sample, long seed, int threads, long situationsEvaluated, long neighboursEvaluated,
+                         long determinismEvaluated, double seconds, double evaluationSeconds, double comparisonSeconds,
+                         List<Finding> findings,
                          int rulesCompiled, List<String> rulesNeverFired) {
 
         public long itemAdvices() {
@@ -169,7 +191,7 @@ public final class Verifier {
             return evaluationSeconds > 0 ? situationsEvaluated / evaluationSeconds : 0;
         }
 
-        /** Seconds the full lattice would take at this run's rate (one engine call per situation). */
+        /** Seconds the full lattice would take at this run's rate (a fresh session per situation, as a sample runs). */
         public double projectedFullSeconds() {
             double rate = situationsPerSecond();
             return rate > 0 ? LATTICE / rate : 0;
@@ -369,12 +391,14 @@ public final class Verifier {
     public Result run(Options options) {
         long start = System.nanoTime();
         boolean full = options.sample() == 0;
+        boolean walk = full && !options.fresh();
         Worker[] workers = new Worker[options.threads()];
         for (int t = 0; t < workers.length; t++) {
             workers[t] = new Worker(full);
         }
         byte[] modes = null;
         long evalNanos = 0;
+        long comparisonNanos = 0;
         if (full) {
             long bytes = size * ITEMS;
             Runtime rt = Runtime.getRuntime();
@@ -388,9 +412,19 @@ public final class Verifier {
                 w.store = store;
             }
             long t0 = System.nanoTime();
-            parallel(workers, size, "evaluating", "situations", start, options.listener(), Worker::evaluateRange);
+            if (walk) {
+                int[] order = walkOrder();
+                for (Worker w : workers) {
+                    w.order = order;
+                }
+                parallel(workers, size, "evaluating", "situations", start, options.listener(), Worker::walkRange);
+            } else {
+                parallel(workers, size, "evaluating", "situations", start, options.listener(), Worker::evaluateRange);
+            }
             evalNanos += System.nanoTime() - t0;
+            long t1 = System.nanoTime();
             parallel(workers, size, "comparing neighbours", "situations", start, options.listener(), Worker::neighbourRange);
+            comparisonNanos = System.nanoTime() - t1;
         } else {
             long t0 = System.nanoTime();
             long seed = options.seed();
@@ -432,6 +466,7 @@ public final class Verifier {
         long neighbours = 0;
         long determinismEvaluated = 0;
         for (Worker w : workers) {
+            w.closeLive();
             for (int i = 0; i < seen.length; i++) {
                 seen[i] |= w.seen[i];
             }
@@ -446,9 +481,43 @@ public final class Verifier {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(rules.fingerprint(), rules.source().origin(), full, size, options.sample(), options.seed(),
-                options.threads(), evaluated, neighbours, determinismEvaluated, seconds, evalNanos / 1e9, findings,
+        return new Result(rules.fingerprint(), rules.source().origin(), full, walk, size, options.sample(), options.seed(),
+                options.threads(), evaluated, neighbours, determinismEvaluated, seconds, evalNanos / 1e9, comparisonNanos / 1e9, findings,
                 ruleList.size(), never);
+    }
+
+    /**
+     * The order in which the walk changes the factors, most significant (slowest) first: the factor whose change
+     * costs the engine least, in effects recorded and taken back, changes fastest. Two thirds of the steps then
+     * change the cheapest factor. Measured by counting on a fixed sample of situations, not by timing, so that the
+     * order is the same on every run; rules that fail here leave the factors in their own order.
+     */
+    int[] walkOrder() {
+        double[] cost = new double[F];
+        SplittableRandom random = new SplittableRandom(7);
+        try (LiveSession live = rules.live(situation(0), REQUESTS)) {
+            for (int f = 0; f < F; f++) {
+                long effects = 0;
+                for (int n = 0; n < 64 && radix[f] > 1; n++) {
+                    for (int g = 0; g < F; g++) {
+                        live.move(FACTORS.get(g), levels[g][random.nextInt(radix[g])]);
+                    }
+                    live.settle();
+                    long before = live.effects();
+                    for (int l = 0; l < radix[f]; l++) {
+                        live.move(FACTORS.get(f), levels[f][(l + 1) % radix[f]]);
+                        live.settle();
+                    }
+                    effects += live.effects() - before;
+                }
+                cost[f] = effects / (64.0 * radix[f]);
+            }
+        } catch (RuntimeException e) {
+            Arrays.fill(cost, 0);
+        }
+        return java.util.stream.IntStream.range(0, F).boxed()
+                .sorted((a, b) -> cost[a] != cost[b] ? Double.compare(cost[b], cost[a]) : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private interface RangeTask {
@@ -538,6 +607,9 @@ public final class Verifier {
         /** Where {@link #fetch} put a neighbour's modes. */
         byte[] fa;
         int fo;
+        /** The walk: the factors from slowest to fastest, and this thread's live session (null until needed). */
+        int[] order;
+        LiveSession live;
 
         Worker(boolean full) {
             this.full = full;
@@ -594,6 +666,104 @@ public final class Verifier {
                 if (idx + 1 < to) {
                     increment(digits);
                 }
+            }
+        }
+
+        /**
+         * Walks ranks [from, to) of the lattice in Gray-code order (see {@link GrayWalk}) in this thread's live
+         * session: each step changes one factor, and the engine matches again only the rules that test it. If the
+         * rules fail, the situation is recorded as such and the session is started afresh at the next one.
+         */
+        void walkRange(long from, long to) {
+            int[] walkRadix = new int[F];
+            for (int p = 0; p < F; p++) {
+                walkRadix[p] = radix[order[p]];
+            }
+            GrayWalk walk = new GrayWalk(walkRadix, from);
+            int[] g = walk.digits();
+            int[] before = g.clone();
+            long idx = 0;
+            for (int p = 0; p < F; p++) {
+                idx += g[p] * stride[order[p]];
+            }
+            Level[] start = new Level[F];
+            for (int p = 0; p < F; p++) {
+                start[order[p]] = levels[order[p]][g[p]];
+            }
+            Situation target = new Situation(start);
+            try {
+                if (live == null) {
+                    live = rules.live(target, REQUESTS);
+                } else {
+                    for (Factor f : FACTORS) {
+                        if (live.situation().get(f) != target.get(f)) {
+                            live.move(f, target.get(f));
+                        }
+                    }
+                    live.settle();
+                }
+                error = null;
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+            for (long rank = from; rank < to; rank++) {
+                Situation s = live != null ? live.situation() : target;
+                int offset = (int) (idx * ITEMS);
+                if (error == null) {
+                    modes(live.items(), store, offset);
+                    direct(idx, s, live.items(), store, offset);
+                } else {
+                    Arrays.fill(store, offset, offset + ITEMS, NO_MODE);
+                    direct(idx, s, null, store, offset);
+                }
+                evaluated++;
+                if (rank + 1 < to) {
+                    int p = walk.step();
+                    int f = order[p];
+                    idx += (g[p] - before[p]) * stride[f];
+                    before[p] = g[p];
+                    Level next = levels[f][g[p]];
+                    try {
+                        if (live == null) {
+                            target = s.with(FACTORS.get(f), next);
+                            live = rules.live(target, REQUESTS);
+                        } else {
+                            live.move(FACTORS.get(f), next);
+                            live.settle();
+                        }
+                        error = null;
+                    } catch (RuntimeException e) {
+                        target = live != null ? live.situation() : s.with(FACTORS.get(f), next);
+                        failed(e);
+                    }
+                }
+            }
+            see(live);
+            evaluatedVolatile = evaluated;
+            done.addAndGet(to - from);
+        }
+
+        private void failed(RuntimeException e) {
+            error = e;
+            see(live);
+            closeLive();
+        }
+
+        private void see(LiveSession session) {
+            if (session != null) {
+                for (RuleInfo r : session.seen()) {
+                    Integer i = ruleIndex.get(r);
+                    if (i != null) {
+                        seen[i] = true;
+                    }
+                }
+            }
+        }
+
+        void closeLive() {
+            if (live != null) {
+                live.close();
+                live = null;
             }
         }
 
@@ -679,12 +849,7 @@ public final class Verifier {
             StringBuilder why = new StringBuilder();
             for (int k = 0; k < ITEMS; k++) {
                 Item i = items.get(k);
-                int bases = 0;
-                for (Firing f : i.trace()) {
-                    if (f.kind() == Firing.Kind.BASE) {
-                        bases++;
-                    }
-                }
+                int bases = i.bases();
                 if (i.bands() != 1 || bases != 1) {
                     mask |= 1 << k;
                     if (why.length() > 0) {
@@ -751,7 +916,7 @@ public final class Verifier {
                     }
                     if (COERCIVE[k]) {
                         boolean decline = v == Mode.DECLINE.ordinal();
-                        boolean escalated = !items.get(k).escalations().isEmpty();
+                        boolean escalated = items.get(k).escalated();
                         if (!decline || !escalated) {
                             mask |= 1 << k;
                             append(why, describe(k) + " is " + name(v) + (decline ? "" : ", not DECLINE,")
@@ -811,7 +976,7 @@ public final class Verifier {
                 Request r = REQUESTS.get(k);
                 Item i = items.get(k);
                 byte v = m[o + k];
-                if (r.type() == ItemType.STAFF_TESTIMONY && i.escalations().isEmpty()) {
+                if (r.type() == ItemType.STAFF_TESTIMONY && !i.escalated()) {
                     mask |= 1 << k;
                     append(why, describe(k) + " is not escalated to UN Headquarters");
                 }

@@ -27,9 +27,17 @@ public final class Situation {
     }
 
     public Situation with(Factor factor, Level level) {
+        if (level == null || !factor.levels().contains(level)) {
+            throw new IllegalArgumentException("bad level " + level + " for " + factor.key());
+        }
         Level[] copy = values.clone();
         copy[factor.ordinal()] = level;
-        return new Situation(copy);
+        return new Situation(copy, true);
+    }
+
+    /** A situation from levels already checked (those of another situation, one changed and checked). */
+    private Situation(Level[] values, boolean checked) {
+        this.values = values;
     }
 
     // Typed getters for the rules: Situation(hostState == HostState.OPPOSED).
