@@ -53,7 +53,7 @@ final class LiveSession implements AutoCloseable {
     LiveSession(KieSession session, RuleIndex index, Situation start, List<Request> requests) {
         this.session = session;
         this.index = index;
-        this.situation = start;
+        this.situation = Situation.cursor(start);
         balanceHandles = new FactHandle[requests.size()];
         balances = new Balance[requests.size()];
         // Each rule's effects hang on its match: taken back when the match goes, or before it fires again.
@@ -68,7 +68,7 @@ final class LiveSession implements AutoCloseable {
                 undo(match);
             }
         });
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+        DefaultRuleRuntimeEventListener balanceInserted = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 // A balance inserted by a rule; settle() replaces it itself.
@@ -79,13 +79,15 @@ final class LiveSession implements AutoCloseable {
                     seen.add(index.of(event.getRule()));
                 }
             }
-        });
+        };
+        session.addEventListener(balanceInserted);
         for (Request r : requests) {
             items.add(Item.live(r.id(), r.type(), r.confidential(), index, this::recorded));
         }
-        situationHandle = session.insert(start);
+        situationHandle = session.insert(situation);
         items.forEach(session::insert);
         settle();
+        session.removeEventListener(balanceInserted);
     }
 
     private void recorded(RuleContext k, Firing firing, Runnable undo) {
@@ -111,7 +113,7 @@ final class LiveSession implements AutoCloseable {
 
     /** Changes one factor; the rules run at the next {@link #settle()}. */
     void move(Factor factor, Level level) {
-        situation = situation.with(factor, level);
+        situation.move(factor, level);
         session.update(situationHandle, situation, factor.key());
     }
 
@@ -133,6 +135,7 @@ final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** Where the session is: a {@linkplain Situation#cursor cursor}, to read now, not to keep. */
     Situation situation() { return situation; }
 
     /** The items, in the order of the requests: what the rules that match now have recorded. */

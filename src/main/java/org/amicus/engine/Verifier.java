@@ -733,7 +733,7 @@ public final class Verifier {
                         }
                         error = null;
                     } catch (RuntimeException e) {
-                        target = live != null ? live.situation() : s.with(FACTORS.get(f), next);
+                        target = live != null ? live.situation().value() : s.with(FACTORS.get(f), next);
                         failed(e);
                     }
                 }
@@ -1180,7 +1180,8 @@ public final class Verifier {
             violations[c.ordinal()] += Integer.bitCount(mask);
             Example old = first[c.ordinal()];
             if (old == null || idx < old.index()) {
-                first[c.ordinal()] = new Example(idx, neighbour, s, n, changed, items(mask), modes, neighbourModes, message);
+                first[c.ordinal()] = new Example(idx, neighbour, s.value(), n == null ? null : n.value(), changed, items(mask), modes,
+                        neighbourModes, message);
             }
         }
     }

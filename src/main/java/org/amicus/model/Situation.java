@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 public final class Situation {
     private final Level[] values;
+    /** A cursor (see {@link #cursor}) changes in place; every other situation is a value. */
+    private final boolean cursor;
 
     public Situation(Level[] values) {
         if (values.length != Factor.all().size()) {
@@ -20,6 +22,7 @@ public final class Situation {
             }
         }
         this.values = values.clone();
+        this.cursor = false;
     }
 
     public Level get(Factor factor) {
@@ -32,12 +35,38 @@ public final class Situation {
         }
         Level[] copy = values.clone();
         copy[factor.ordinal()] = level;
-        return new Situation(copy, true);
+        return new Situation(copy, false);
     }
 
     /** A situation from levels already checked (those of another situation, one changed and checked). */
-    private Situation(Level[] values, boolean checked) {
+    private Situation(Level[] values, boolean cursor) {
         this.values = values;
+        this.cursor = cursor;
+    }
+
+    /**
+     * A copy that changes in place with {@link #move}: the fact of a session that stays open while one factor
+     * changes at a time, so that the engine is told of a change to a fact it holds, not of a new fact. Never keep
+     * it: keep {@link #value()}.
+     */
+    public static Situation cursor(Situation start) {
+        return new Situation(start.values.clone(), true);
+    }
+
+    /** Changes a cursor in place. */
+    public void move(Factor factor, Level level) {
+        if (!cursor) {
+            throw new IllegalStateException("only a cursor changes; this situation is a value");
+        }
+        if (level == null || !factor.levels().contains(level)) {
+            throw new IllegalArgumentException("bad level " + level + " for " + factor.key());
+        }
+        values[factor.ordinal()] = level;
+    }
+
+    /** This situation as a value: itself, or for a cursor a copy of where it is now. */
+    public Situation value() {
+        return cursor ? new Situation(values.clone(), false) : this;
     }
 
     // Typed getters for the rules: Situation(hostState == HostState.OPPOSED).
