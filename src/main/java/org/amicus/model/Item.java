@@ -155,12 +155,13 @@ public final class Item {
         trace.add(f);
         switch (f.kind()) {
             case WEIGH -> considerations.add(new Consideration(r.factor(), f.number(), f.text(), r.id()));
-            case CAP, DEFER, REQUIRE -> ceilings.add(new Ceiling(f.mode(), f.text(), r.id()));
+            case CAP, REQUIRE -> ceilings.add(new Ceiling(f.mode(), f.text(), r.id()));
+            case DEFER -> {
+                ceilings.add(new Ceiling(f.mode(), f.text(), r.id()));
+                deferUntil.add(f.text());
+            }
             case ESCALATE -> escalations.add(f.text());
             default -> { }
-        }
-        if (f.kind() == Firing.Kind.DEFER) {
-            deferUntil.add(f.text());
         }
     }
 
