@@ -85,7 +85,10 @@ class LiveWalkTest {
         assertLiveEqualsFresh(Rules.load(RuleSource.of("overlapping bands", files)), 2_000, true);
     }
 
-    /** Moves a live session at random and compares it with a fresh session after every move; {@code contradictions}: some item must get two bands on the way. */
+    /**
+     * Moves a live session at random and compares it with a fresh session after every move; with
+     * {@code contradictions}, some item must get two verdict bands on the way.
+     */
     private static void assertLiveEqualsFresh(RuleBase rules, int moves, boolean contradictions) {
         List<Request> requests = Verifier.REQUESTS;
         SplittableRandom random = new SplittableRandom(11);
