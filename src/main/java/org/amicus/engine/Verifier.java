@@ -837,179 +837,109 @@ public final class Verifier {
         // --- the checks of one situation ---
 
         void direct(long idx, Situation s, List<Item> items, byte[] m, int o) {
-            Check c;
             // 12: complete.
-            checked[Check.P12.ordinal()]++;
             if (error != null) {
+                checked[Check.P12.ordinal()]++;
                 record(Check.P12, (1 << ITEMS) - 1, idx, -1, s, null, null, null, null,
                         "the rules failed on this situation: " + error);
                 return;
             }
-            int mask = 0;
-            StringBuilder why = new StringBuilder();
-            for (int k = 0; k < ITEMS; k++) {
+            eachItem(Check.P12, idx, s, m, o, (k, v) -> {
                 Item i = items.get(k);
-                int bases = i.bases();
-                if (i.bands() != 1 || bases != 1) {
-                    mask |= 1 << k;
-                    if (why.length() > 0) {
-                        why.append("; ");
-                    }
-                    why.append(describe(k)).append(": ");
-                    if (i.bands() != 1) {
-                        why.append(i.bands() == 0 ? "no verdict band fired (a gap)" : i.bands() + " verdict bands fired (a contradiction)")
-                                .append(" for the balance ").append(i.score());
-                    }
-                    if (bases != 1) {
-                        why.append(i.bands() != 1 ? ", and " : "").append(bases == 0 ? "no item rule fired (a gap)"
-                                : bases + " item rules fired (a contradiction)");
-                    }
+                if (i.bands() == 1 && i.bases() == 1) {
+                    return null;
                 }
-            }
-            if (mask != 0) {
-                record(Check.P12, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-            }
+                String bands = i.bands() == 1 ? null : (i.bands() == 0 ? "no verdict band fired (a gap)"
+                        : i.bands() + " verdict bands fired (a contradiction)") + " for the balance " + i.score();
+                String bases = i.bases() == 1 ? null : i.bases() == 0 ? "no item rule fired (a gap)"
+                        : i.bases() + " item rules fired (a contradiction)";
+                return describe(k) + ": " + (bands == null ? bases : bases == null ? bands : bands + ", and " + bases);
+            });
 
             // 2: mandate NONE.
             if (s.getMandate() == Mandate.NONE) {
-                c = Check.P2;
-                checked[c.ordinal()]++;
-                mask = 0;
-                why.setLength(0);
-                for (int k = 0; k < ITEMS; k++) {
-                    byte v = m[o + k];
-                    if (v == NO_MODE) {
-                        continue;
-                    }
-                    if (v == Mode.FULL.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is FULL without a mandate to counter impunity");
-                    } else if (COERCIVE[k] && v != Mode.DECLINE.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is " + name(v) + ", not DECLINE, without a mandate to counter impunity");
-                    }
-                }
-                if (mask != 0) {
-                    record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-                }
+                eachItem(Check.P2, idx, s, m, o, (k, v) -> v == NO_MODE ? null
+                        : v == Mode.FULL.ordinal() ? describe(k) + " is FULL without a mandate to counter impunity"
+                        : COERCIVE[k] && v != Mode.DECLINE.ordinal()
+                        ? describe(k) + " is " + name(v) + ", not DECLINE, without a mandate to counter impunity"
+                        : null);
             }
             // 3: international support LOW.
             if (s.getInternationalSupport() == Support.LOW) {
-                noneAbove(Check.P3, idx, s, m, o, Mode.LIMITED, "with internationalSupport LOW");
+                eachItem(Check.P3, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
+                        + ", above LIMITED, with internationalSupport LOW" : null);
             }
             // 4: stability or legitimacy risk HIGH.
             if (s.getStabilityRisk() == Risk.HIGH || s.getLegitimacyRisk() == Risk.HIGH) {
-                noneAbove(Check.P4, idx, s, m, o, Mode.LIMITED, "with " + (s.getStabilityRisk() == Risk.HIGH
-                        ? "stabilityRisk HIGH" + (s.getLegitimacyRisk() == Risk.HIGH ? " and legitimacyRisk HIGH" : "")
-                        : "legitimacyRisk HIGH"));
+                eachItem(Check.P4, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
+                        + ", above LIMITED, with " + (s.getStabilityRisk() == Risk.HIGH ? "stabilityRisk HIGH"
+                        + (s.getLegitimacyRisk() == Risk.HIGH ? " and legitimacyRisk HIGH" : "") : "legitimacyRisk HIGH") : null);
             }
             // 5: host state OPPOSED.
             if (s.getHostState() == HostState.OPPOSED) {
-                c = Check.P5;
-                checked[c.ordinal()]++;
-                mask = 0;
-                why.setLength(0);
-                for (int k = 0; k < ITEMS; k++) {
-                    byte v = m[o + k];
+                eachItem(Check.P5, idx, s, m, o, (k, v) -> {
                     if (v == NO_MODE) {
-                        continue;
+                        return null;
                     }
-                    if (COERCIVE[k]) {
-                        boolean decline = v == Mode.DECLINE.ordinal();
-                        boolean escalated = items.get(k).escalated();
-                        if (!decline || !escalated) {
-                            mask |= 1 << k;
-                            append(why, describe(k) + " is " + name(v) + (decline ? "" : ", not DECLINE,")
-                                    + (escalated ? "" : (decline ? " but" : " and") + " not escalated") + " with the host state opposed");
-                        }
-                    } else if (v < Mode.CONDITIONAL.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is " + name(v) + ", above CONDITIONAL, with the host state opposed");
+                    if (!COERCIVE[k]) {
+                        return above(k, v, Mode.CONDITIONAL)
+                                ? describe(k) + " is " + name(v) + ", above CONDITIONAL, with the host state opposed" : null;
                     }
-                }
-                if (mask != 0) {
-                    record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-                }
+                    boolean decline = v == Mode.DECLINE.ordinal();
+                    boolean escalated = items.get(k).escalated();
+                    return decline && escalated ? null : describe(k) + " is " + name(v) + (decline ? "" : ", not DECLINE,")
+                            + (escalated ? "" : (decline ? " but" : " and") + " not escalated") + " with the host state opposed";
+                });
             }
             // 6: arrest operation without arrest authority.
             if (s.getMandate() != Mandate.ARREST_AUTHORITY) {
-                c = Check.P6;
-                checked[c.ordinal()]++;
-                mask = 0;
-                why.setLength(0);
-                for (int k = 0; k < ITEMS; k++) {
-                    byte v = m[o + k];
-                    if (REQUESTS.get(k).type() == ItemType.ARREST_OPERATION && v != NO_MODE && v < Mode.LIMITED.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is " + name(v) + ", above LIMITED, with mandate " + s.getMandate());
-                    }
-                }
-                if (mask != 0) {
-                    record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-                }
+                eachItem(Check.P6, idx, s, m, o, (k, v) -> REQUESTS.get(k).type() == ItemType.ARREST_OPERATION
+                        && above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v) + ", above LIMITED, with mandate "
+                        + s.getMandate() : null);
             }
             // 7b: no arrest of a party or a government target during peace talks.
             Target target = s.getTarget();
             if (s.getPoliticalMoment() == PoliticalMoment.PEACE_TALKS && (target == Target.PEACE_PROCESS_PARTY
                     || target == Target.GOVERNMENT_AGENT || target == Target.HEAD_OF_STATE)) {
-                c = Check.P7B;
-                checked[c.ordinal()]++;
-                mask = 0;
-                why.setLength(0);
-                for (int k = 0; k < ITEMS; k++) {
-                    byte v = m[o + k];
-                    if (ARREST[k] && v != NO_MODE && v < Mode.DEFER.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is " + name(v) + ", above DEFER, during peace talks with target " + target);
-                    }
-                }
-                if (mask != 0) {
-                    record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-                }
+                eachItem(Check.P7B, idx, s, m, o, (k, v) -> ARREST[k] && above(k, v, Mode.DEFER) ? describe(k) + " is "
+                        + name(v) + ", above DEFER, during peace talks with target " + target : null);
             }
             // 10: testimony escalated; confidential items at best CONDITIONAL on originator consent.
-            c = Check.P10;
-            checked[c.ordinal()]++;
-            mask = 0;
-            why.setLength(0);
-            for (int k = 0; k < ITEMS; k++) {
+            eachItem(Check.P10, idx, s, m, o, (k, v) -> {
                 Request r = REQUESTS.get(k);
                 Item i = items.get(k);
-                byte v = m[o + k];
+                String said = null;
                 if (r.type() == ItemType.STAFF_TESTIMONY && !i.escalated()) {
-                    mask |= 1 << k;
-                    append(why, describe(k) + " is not escalated to UN Headquarters");
+                    said = describe(k) + " is not escalated to UN Headquarters";
                 }
-                if (r.confidential() && v != NO_MODE) {
-                    if (v == Mode.FULL.ordinal()) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is FULL");
-                    } else if (v == Mode.CONDITIONAL.ordinal()
-                            && i.conditions().stream().map(Condition::code).noneMatch("ORIGINATOR_CONSENT"::equals)) {
-                        mask |= 1 << k;
-                        append(why, describe(k) + " is CONDITIONAL without the condition ORIGINATOR_CONSENT (conditions "
-                                + i.conditions().stream().map(Condition::code).toList() + ")");
-                    }
+                if (r.confidential() && v == Mode.FULL.ordinal()) {
+                    said = join(said, describe(k) + " is FULL");
+                } else if (r.confidential() && v == Mode.CONDITIONAL.ordinal() && !hasCondition(i, "ORIGINATOR_CONSENT")) {
+                    said = join(said, describe(k) + " is CONDITIONAL without the condition ORIGINATOR_CONSENT (conditions "
+                            + i.conditions().stream().map(Condition::code).toList() + ")");
+                }
+                return said;
+            });
+        }
+
+        /**
+         * One proposition on each item of a situation: counts the situation as checked, and records the items for
+         * which {@code rule} gives a violation (in words), if any.
+         */
+        private void eachItem(Check c, long idx, Situation s, byte[] m, int o, ItemRule rule) {
+            checked[c.ordinal()]++;
+            int mask = 0;
+            StringBuilder why = null;
+            for (int k = 0; k < ITEMS; k++) {
+                String violation = rule.violation(k, m[o + k]);
+                if (violation != null) {
+                    mask |= 1 << k;
+                    why = why == null ? new StringBuilder() : why;
+                    append(why, violation);
                 }
             }
             if (mask != 0) {
                 record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, why.toString());
-            }
-        }
-
-        private void noneAbove(Check c, long idx, Situation s, byte[] m, int o, Mode max, String why) {
-            checked[c.ordinal()]++;
-            int mask = 0;
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < ITEMS; k++) {
-                byte v = m[o + k];
-                if (v != NO_MODE && v < max.ordinal()) {
-                    mask |= 1 << k;
-                    append(sb, describe(k) + " is " + name(v) + ", above " + max + ", " + why);
-                }
-            }
-            if (mask != 0) {
-                record(c, mask, idx, -1, s, null, null, modeList(m, o, mask), null, sb.toString());
             }
         }
 
@@ -1187,6 +1117,31 @@ public final class Verifier {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** What one proposition says of one item of a situation, given its mode ({@link #NO_MODE} if none). */
+    private interface ItemRule {
+        /** The violation in words, or null. */
+        String violation(int item, byte mode);
+    }
+
+    /** True when the item has a mode, and it is more assistance than {@code max}. */
+    private static boolean above(int item, byte mode, Mode max) {
+        return mode != NO_MODE && mode < max.ordinal();
+    }
+
+    private static boolean hasCondition(Item item, String code) {
+        for (Condition c : item.conditions()) {
+            if (c.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two phrases of one violation, "a; b"; either may be null. */
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
+    }
 
     private static void append(StringBuilder sb, String s) {
         if (sb.length() > 0) {
