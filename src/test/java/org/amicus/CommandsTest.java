@@ -4,6 +4,7 @@ import static org.amicus.BadInputTest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.amicus.render.Json;
@@ -75,7 +76,7 @@ class CommandsTest {
         String wrong = mode.equals("DECLINE") ? "FULL" : "DECLINE";
         // The start's expectation for r1, set to a mode the engine does not give.
         JsonNode root = Json.mapper().readTree(text);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("expected")).put("r1", wrong);
+        ((ObjectNode) root.path("expected")).put("r1", wrong);
         Path changed = dir.resolve("changed.json");
         Files.writeString(changed, Json.pretty(root));
         BadInputTest.Run run = cli("exercise", changed.toString());
@@ -90,13 +91,36 @@ class CommandsTest {
         JsonNode report = Json.mapper().readTree(ok.out());
         assertThat(report.path("rows").size()).isGreaterThanOrEqualTo(40);
 
+        // A baseline in which an item that disagrees now had agreed: agreement fell.
+        JsonNode disagreeing = null;
+        for (JsonNode row : report.path("rows")) {
+            if (!row.path("matches").asBoolean()) {
+                disagreeing = row;
+                break;
+            }
+        }
+        assertThat(disagreeing).isNotNull();
+        String scenario = disagreeing.path("scenario").asText();
+        String item = disagreeing.path("item").asText();
         Path higher = dir.resolve("higher.json");
-        Files.writeString(higher, "{\"agreement\": {\"all\": 0.99}, \"locked\": {}}");
+        String baseline = "{\"agreement\": {}, \"agrees\": {\"" + scenario + "\": {\"" + item + "\": true}}, \"locked\": {}}";
+        Files.writeString(higher, baseline);
         BadInputTest.Run below = cli("regress", "--baseline", higher.toString());
         assertThat(below.status()).isEqualTo(1);
-        assertThat(below.err()).contains("agreement on all cases fell");
+        assertThat(below.err()).contains("agreement on all cases fell from 1 to 0 of the 1 items the baseline knows")
+                .contains(scenario + " " + item);
         assertThat(cli("regress", "--baseline", higher.toString(), "--update-baseline").status()).isEqualTo(1);
-        assertThat(Files.readString(higher)).contains("0.99"); // refused to lower it
+        assertThat(Files.readString(higher)).isEqualTo(baseline); // refused to lower it
+
+        // A case the baseline does not know (here: every case) is not held to it, and an update records it.
+        ObjectNode known =
+                (ObjectNode) Json.mapper().readTree(Path.of("scenarios/regress-baseline.json").toFile());
+        known.putObject("agrees");
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, Json.pretty(known));
+        assertThat(cli("regress", "--baseline", empty.toString()).status()).isZero();
+        assertThat(cli("regress", "--baseline", empty.toString(), "--update-baseline").status()).isZero();
+        assertThat(Json.mapper().readTree(empty.toFile()).path("agrees").path(scenario).path(item).asBoolean(true)).isFalse();
 
         Path locked = dir.resolve("locked.json");
         Files.writeString(locked, "{\"agreement\": {}, \"locked\": {\"unmis-harun-helicopter-2011\": {\"r1\": \"FULL\", \"r2\": \"DECLINE\"}}}");

@@ -365,6 +365,33 @@ class PropositionsTest {
         assertNoFailures("proposition 9 (a leadership factor moves an item by at most one mode)", seed, failures);
     }
 
+    @Test
+    @DisplayName("9 (ranking, 000): force protection, tested but not 'particularly important', moves no item by more than one mode")
+    void prop09b_forceProtectionSecondary() {
+        // 000 found only mandate, international support and the risks to stability and legitimacy "particularly
+        // important"; force protection weighs and conditions, but alone it moves an item by at most one mode.
+        long seed = NEIGHBOURS_SEED;
+        Factor f = Factor.FORCE_PROTECTION_RISK;
+        var failures = runCases(N, i -> {
+            Situation s = neighboursBase(i);
+            for (Level a : f.levels()) {
+                for (Level b : f.levels()) {
+                    Mode[] ma = coreModes(s.with(f, a));
+                    Mode[] mb = coreModes(s.with(f, b));
+                    for (int it = 0; it < CORE.size(); it++) {
+                        if (Math.abs(ma[it].rank() - mb[it].rank()) > 1) {
+                            return "changing " + f.key() + " from " + a.name() + " to " + b.name() + " moves "
+                                    + describe(CORE.get(it)) + " from " + ma[it] + " to " + mb[it]
+                                    + "; situation " + s.with(f, a);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        assertNoFailures("force protection moves an item by at most one mode", seed, failures);
+    }
+
     // --- 10 --------------------------------------------------------------------------------------------------------
 
     @Test

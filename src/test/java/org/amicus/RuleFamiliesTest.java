@@ -343,6 +343,13 @@ class RuleFamiliesTest {
                 .fires("force-protection-high").weighsAgainst().requires("FORCE_PROTECTION_PLAN")
                 .modeAtMost(Mode.CONDITIONAL);
 
+        // Situation: a high threat to personnel; the Court asks for support to a national arrest.
+        given(favourable(FORCE_PROTECTION_RISK, Risk.HIGH)).item(ItemType.ARREST_SUPPORT)
+                // Then: a force-protection plan is required, and an arrest is not advised as asked.
+                .fires("force-protection-high").weighsAgainst().requires("FORCE_PROTECTION_PLAN")
+                .fires("force-protection-high-arrest").caps(Mode.LIMITED)
+                .mode(Mode.LIMITED);
+
         // The threat to personnel on the ground does not bear on a public statement.
         given(favourable(FORCE_PROTECTION_RISK, Risk.HIGH)).item(ItemType.PUBLIC_SUPPORT)
                 .doesNotFire("force-protection-high");

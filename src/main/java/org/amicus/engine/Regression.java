@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.amicus.model.Mode;
 import org.amicus.model.Scenario;
 
@@ -18,6 +19,19 @@ public final class Regression {
     public record Row(String scenario, String item, String type, String record, boolean analogous, Mode expected,
                       Mode advised, List<Mode> range, boolean matches, String outlier) {
     }
+
+    /** A group of rows that agreement is reported for. */
+    public record Group(String name, Predicate<Row> has) {
+    }
+
+    /** The groups, "all" first: by strength of record, then the UN-and-ICC core of the solid cases, then the analogies. */
+    public static final List<Group> GROUPS = List.of(
+            new Group("all", r -> true),
+            new Group("SOLID", r -> r.record().equals("SOLID")),
+            new Group("THIN", r -> r.record().equals("THIN")),
+            new Group("JUDGEMENT", r -> r.record().equals("JUDGEMENT")),
+            new Group("SOLID, UN missions and the ICC only", r -> r.record().equals("SOLID") && !r.analogous()),
+            new Group("analogous (non-UN or non-ICC)", Row::analogous));
 
     /** Agreement within one group of rows. */
     public record Rate(String group, int items, int agree, int withinRange) {
@@ -58,20 +72,11 @@ public final class Regression {
             advisedByCase.put(step.getKey(), advised);
         }
         List<Rate> rates = new ArrayList<>();
-        rates.add(rate("all", rows));
-        for (String record : List.of("SOLID", "THIN", "JUDGEMENT")) {
-            List<Row> group = rows.stream().filter(r -> r.record().equals(record)).toList();
-            if (!group.isEmpty()) {
-                rates.add(rate(record, group));
+        for (Group g : GROUPS) {
+            List<Row> group = rows.stream().filter(g.has()).toList();
+            if (!group.isEmpty() || rates.isEmpty()) {
+                rates.add(rate(g.name(), group));
             }
-        }
-        List<Row> solidUnIcc = rows.stream().filter(r -> r.record().equals("SOLID") && !r.analogous()).toList();
-        if (!solidUnIcc.isEmpty()) {
-            rates.add(rate("SOLID, UN missions and the ICC only", solidUnIcc));
-        }
-        List<Row> analogous = rows.stream().filter(Row::analogous).toList();
-        if (!analogous.isEmpty()) {
-            rates.add(rate("analogous (non-UN or non-ICC)", analogous));
         }
         Map<Mode, Map<Mode, Integer>> confusion = new EnumMap<>(Mode.class);
         for (Mode e : Mode.values()) {
