@@ -34,12 +34,16 @@ final class ExerciseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Exercise files (scenarios with \"injects\").")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
-    String format;
+    enum ExerciseFormat { text, json, markdown, html }
+
+    enum Handout { participants, facilitator }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    ExerciseFormat format;
 
     @Option(names = "--handout", paramLabel = "WHO", defaultValue = "facilitator",
-            description = "For markdown and html: participants or facilitator. Default: ${DEFAULT-VALUE}.")
-    String handout;
+            description = "For markdown and html: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Handout handout;
 
     @Option(names = "--set", paramLabel = "FACTOR=LEVEL", description = "What if: set a factor at every step, e.g. --set warrant=SEALED. Repeatable.")
     List<String> settings = List.of();
@@ -52,12 +56,6 @@ final class ExerciseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json", "markdown", "html").contains(format)) {
-            throw new InvalidScenarioException(new Problem("--format", 0, 0, "", "unknown format " + format + "; use text, json, markdown or html"));
-        }
-        if (!List.of("participants", "facilitator").contains(handout)) {
-            throw new InvalidScenarioException(new Problem("--handout", 0, 0, "", "unknown handout " + handout + "; use participants or facilitator"));
-        }
         Map<Factor, Assessment> whatIf = ScenarioReader.parseSettings(settings);
         Advisor advisor = new Advisor(rules.load());
         PrintWriter out = spec.commandLine().getOut();
@@ -69,12 +67,12 @@ final class ExerciseCommand implements Callable<Integer> {
             }
             List<Exercise.Step> steps = Exercise.replay(advisor, exercise, whatIf);
             allMet &= steps.stream().allMatch(s -> s.met() == s.expectations());
-            boolean facilitator = handout.equals("facilitator");
+            boolean facilitator = handout == Handout.facilitator;
             switch (format) {
-                case "json" -> out.println(Json.pretty(Map.of("exercise", exercise.id(), "steps", steps)));
-                case "markdown" -> out.print(ExerciseReport.markdown(exercise, steps, facilitator));
-                case "html" -> out.print(ExerciseReport.html(exercise, steps, facilitator));
-                default -> out.print(ExerciseReport.text(exercise, steps));
+                case json -> out.println(Json.pretty(Map.of("exercise", exercise.id(), "steps", steps)));
+                case markdown -> out.print(ExerciseReport.markdown(exercise, steps, facilitator));
+                case html -> out.print(ExerciseReport.html(exercise, steps, facilitator));
+                case text -> out.print(ExerciseReport.text(exercise, steps));
             }
         }
         out.flush();

@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.amicus.engine.Advisor;
 import org.amicus.engine.Regression;
-import org.amicus.io.InvalidScenarioException;
-import org.amicus.io.Problem;
 import org.amicus.model.Mode;
 import org.amicus.model.Scenario;
 import org.amicus.render.Json;
@@ -40,8 +38,10 @@ final class RegressCommand implements Callable<Integer> {
             description = "Folders (or files) of cases. An exercise counts as each of its steps. Default: scenarios/historical.")
     List<String> dirs = new ArrayList<>(List.of("scenarios/historical"));
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json. Default: ${DEFAULT-VALUE}.")
-    String format;
+    enum RegressFormat { text, markdown, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    RegressFormat format;
 
     @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "scenarios/regress-baseline.json",
             description = "The recorded baseline: agreement rates, whether each item agreed, and the advice of locked cases. Default: ${DEFAULT-VALUE}.")
@@ -58,17 +58,14 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "markdown", "json").contains(format)) {
-            throw new InvalidScenarioException(new Problem("--format", 0, 0, "", "unknown format " + format + "; use text, markdown or json"));
-        }
         List<Scenario> cases = Cases.read(dirs);
         Advisor advisor = new Advisor(rules.load());
         Regression.Report report = Regression.run(advisor, cases);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case "json" -> out.println(Json.pretty(report));
-            case "markdown" -> out.print(markdown(report));
-            default -> out.print(text(report));
+            case json -> out.println(Json.pretty(report));
+            case markdown -> out.print(markdown(report));
+            case text -> out.print(text(report));
         }
         Path baselineFile = Cases.resolve(baseline);
         List<String> failures = check(report, cases, baselineFile);
