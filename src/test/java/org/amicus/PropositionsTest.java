@@ -343,21 +343,9 @@ class PropositionsTest {
         var failures = runCases(N, i -> {
             Situation s = neighboursBase(i);
             for (Factor f : leadership) {
-                for (Level a : f.levels()) {
-                    for (Level b : f.levels()) {
-                        if (a == b) {
-                            continue;
-                        }
-                        Mode[] ma = coreModes(s.with(f, a));
-                        Mode[] mb = coreModes(s.with(f, b));
-                        for (int it = 0; it < CORE.size(); it++) {
-                            if (Math.abs(ma[it].rank() - mb[it].rank()) > 1) {
-                                return "changing " + f.key() + " from " + a.name() + " to " + b.name() + " moves "
-                                        + describe(CORE.get(it)) + " from " + ma[it] + " to " + mb[it]
-                                        + "; situation " + s.with(f, a);
-                            }
-                        }
-                    }
+                String failure = movesMoreThanOneMode(s, f);
+                if (failure != null) {
+                    return failure;
                 }
             }
             return null;
@@ -371,25 +359,28 @@ class PropositionsTest {
         // 000 found only mandate, international support and the risks to stability and legitimacy "particularly
         // important"; force protection weighs and conditions, but alone it moves an item by at most one mode.
         long seed = NEIGHBOURS_SEED;
-        Factor f = Factor.FORCE_PROTECTION_RISK;
-        var failures = runCases(N, i -> {
-            Situation s = neighboursBase(i);
-            for (Level a : f.levels()) {
-                for (Level b : f.levels()) {
-                    Mode[] ma = coreModes(s.with(f, a));
-                    Mode[] mb = coreModes(s.with(f, b));
-                    for (int it = 0; it < CORE.size(); it++) {
-                        if (Math.abs(ma[it].rank() - mb[it].rank()) > 1) {
-                            return "changing " + f.key() + " from " + a.name() + " to " + b.name() + " moves "
-                                    + describe(CORE.get(it)) + " from " + ma[it] + " to " + mb[it]
-                                    + "; situation " + s.with(f, a);
-                        }
+        var failures = runCases(N, i -> movesMoreThanOneMode(neighboursBase(i), Factor.FORCE_PROTECTION_RISK));
+        assertNoFailures("force protection moves an item by at most one mode", seed, failures);
+    }
+
+    /** Why changing factor {@code f} of {@code s} to another level moves some item by more than one mode, or null. */
+    private static String movesMoreThanOneMode(Situation s, Factor f) {
+        for (Level a : f.levels()) {
+            for (Level b : f.levels()) {
+                if (a == b) {
+                    continue;
+                }
+                Mode[] ma = coreModes(s.with(f, a));
+                Mode[] mb = coreModes(s.with(f, b));
+                for (int it = 0; it < CORE.size(); it++) {
+                    if (Math.abs(ma[it].rank() - mb[it].rank()) > 1) {
+                        return "changing " + f.key() + " from " + a.name() + " to " + b.name() + " moves "
+                                + describe(CORE.get(it)) + " from " + ma[it] + " to " + mb[it] + "; situation " + s.with(f, a);
                     }
                 }
             }
-            return null;
-        });
-        assertNoFailures("force protection moves an item by at most one mode", seed, failures);
+        }
+        return null;
     }
 
     // --- 10 --------------------------------------------------------------------------------------------------------
