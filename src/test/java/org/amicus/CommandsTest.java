@@ -118,7 +118,9 @@ class CommandsTest {
         known.putObject("agrees");
         Path empty = dir.resolve("empty.json");
         Files.writeString(empty, Json.pretty(known));
-        assertThat(cli("regress", "--baseline", empty.toString()).status()).isZero();
+        BadInputTest.Run unknown = cli("regress", "--baseline", empty.toString());
+        assertThat(unknown.status()).isZero();
+        assertThat(unknown.err()).contains("not in the baseline yet").contains(scenario + " " + item);
         assertThat(cli("regress", "--baseline", empty.toString(), "--update-baseline").status()).isZero();
         assertThat(Json.mapper().readTree(empty.toFile()).path("agrees").path(scenario).path(item).asBoolean(true)).isFalse();
 

@@ -81,6 +81,10 @@ final class RegressCommand implements Callable<Integer> {
             return Main.OK;
         }
         failures.forEach(f -> err.println("amicus: regression: " + f));
+        List<String> unknown = notInBaseline(report, baselineFile);
+        if (!unknown.isEmpty()) {
+            err.println("amicus: not in the baseline yet, so not held to it until --update-baseline: " + String.join(", ", unknown));
+        }
         return failures.isEmpty() ? Main.OK : Main.CHECK_FAILED;
     }
 
@@ -143,6 +147,16 @@ final class RegressCommand implements Callable<Integer> {
             });
         }
         return failures;
+    }
+
+    /** The items (case and item id) that the baseline does not record: cases added since it was written. */
+    static List<String> notInBaseline(Regression.Report report, Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        JsonNode agrees = Json.mapper().readTree(file.toFile()).path("agrees");
+        return report.rows().stream().filter(r -> !agrees.path(r.scenario()).path(r.item()).isBoolean())
+                .map(r -> r.scenario() + " " + r.item()).toList();
     }
 
     /** The rates (for the reader), whether each item agrees (what {@link #check} compares), and the locked advice. */
