@@ -67,6 +67,7 @@ final class RegressCommand implements Callable<Integer> {
             case markdown -> out.print(markdown(report));
             case text -> out.print(text(report));
         }
+        out.flush(); // the report, then what falls short of the baseline
         Path baselineFile = Cases.resolve(baseline);
         List<String> failures = check(report, cases, baselineFile);
         PrintWriter err = spec.commandLine().getErr();
