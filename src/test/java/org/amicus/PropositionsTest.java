@@ -584,7 +584,7 @@ class PropositionsTest {
     }
 
     @Test
-    @DisplayName("12. exactly one mode per item also for uncertain scenarios: the mode is the most cautious of its range")
+    @DisplayName("12. exactly one mode per item also for uncertain scenarios: the most cautious of its range, given by the levels it says it assumed")
     void prop12_uncertainScenariosGetOneModePerItem() {
         long seed = 121;
         List<String> texts = scenariosCovering(new Random(seed), N);
@@ -615,6 +615,24 @@ class PropositionsTest {
                 if (!sorted.equals(a.modeRange())) {
                     return "item " + a.id() + ": range " + a.modeRange() + " is not ordered from most to least assistance: "
                             + texts.get(i);
+                }
+                // The levels the advice says it weighed the uncertain factors at give its mode and its balance.
+                Level[] levels = new Level[Factor.all().size()];
+                for (Factor f : Factor.all()) {
+                    List<Level> candidates = scenario.factors().get(f).candidates();
+                    String assumed = a.assumed().get(f.key());
+                    if ((candidates.size() > 1) != (assumed != null)) {
+                        return "item " + a.id() + ": assumed " + a.assumed() + " does not name exactly the uncertain factors: " + texts.get(i);
+                    }
+                    levels[f.ordinal()] = assumed == null ? candidates.get(0) : f.level(assumed);
+                    if (!candidates.contains(levels[f.ordinal()])) {
+                        return "item " + a.id() + ": assumed " + f.key() + "=" + assumed + " is not one of its levels: " + texts.get(i);
+                    }
+                }
+                Item weighed = advisor.evaluate(new Situation(levels), scenario.requests()).get(k);
+                if (weighed.mode() != a.mode() || weighed.score() != a.score()) {
+                    return "item " + a.id() + ": at the assumed levels " + a.assumed() + " the rules give " + weighed.mode() + " ("
+                            + weighed.score() + "), not " + a.mode() + " (" + a.score() + "): " + texts.get(i);
                 }
             }
             return null;

@@ -188,6 +188,7 @@ public final class Advisor {
         /** Per factor, per candidate level: the most cautious mode seen with that level. */
         private final Mode[][] byLevel;
         private Item representative;
+        private Situation representativeSituation;
 
         Tally(List<List<Level>> candidates) {
             this.candidates = candidates;
@@ -203,6 +204,7 @@ public final class Advisor {
             // The first situation (in enumeration order) that reaches the most cautious mode explains it.
             if (representative == null || mode.rank() < representative.mode().rank()) {
                 representative = item;
+                representativeSituation = situation;
             }
             for (int f = 0; f < index.length; f++) {
                 Mode seen = byLevel[f][index[f]];
@@ -247,6 +249,12 @@ public final class Advisor {
                         ? List.of("a change in what weighs most against assisting: " + strongestAgainst(drivers))
                         : List.copyOf(rep.deferUntil());
             }
+            Map<String, String> assumed = new LinkedHashMap<>();
+            for (Factor f : Factor.all()) {
+                if (candidates.get(f.ordinal()).size() > 1) {
+                    assumed.put(f.key(), representativeSituation.get(f).name());
+                }
+            }
             String robustness = unknowns.isEmpty() && range.size() == 1 ? "stable whatever the unknowns"
                     : unknowns.isEmpty() ? "no single unknown changes it; together they range over "
                             + range.stream().map(Mode::name).collect(Collectors.joining(", "))
@@ -256,7 +264,7 @@ public final class Advisor {
             return new ItemAdvice(request.id(), request.type(), request.description(), mode, range,
                     !rep.escalations().isEmpty(), List.copyOf(new LinkedHashSet<>(rep.escalations())),
                     List.copyOf(rep.conditions()), rep.score(), rep.band(), ceilings,
-                    mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, robustness, drivers, trace,
+                    mode == Mode.LIMITED ? rep.alternative() : null, deferUntil, unknowns, robustness, assumed, drivers, trace,
                     expected, expected == null ? null : expected == mode, null);
         }
 

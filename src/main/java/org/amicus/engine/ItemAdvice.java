@@ -7,7 +7,11 @@ import org.amicus.model.Condition;
 import org.amicus.model.ItemType;
 import org.amicus.model.Mode;
 
-/** The advice for one requested item (DOMAIN.md, "Advice output", plus explanatory fields). */
+/**
+ * The advice for one requested item (DOMAIN.md, "Advice output", plus explanatory fields). {@code assumed}: for each
+ * factor the scenario leaves uncertain, the level of the situation that gives the mode, on which the conditions,
+ * ceilings, drivers and trace were weighed (empty when every factor is given).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemAdvice(
         String id,
@@ -25,6 +29,7 @@ public record ItemAdvice(
         List<String> deferUntil,
         List<Unknown> unknowns,
         String robustness,
+        Map<String, String> assumed,
         List<Driver> drivers,
         List<TraceLine> trace,
         Mode expected,
@@ -34,7 +39,7 @@ public record ItemAdvice(
     /** The same advice with its flips ("what would change this advice?"). */
     public ItemAdvice withFlips(List<Flips.Flip> f) {
         return new ItemAdvice(id, type, description, mode, modeRange, escalate, escalations, conditions, score, band,
-                ceilings, offer, deferUntil, unknowns, robustness, drivers, trace, expected, matches, f);
+                ceilings, offer, deferUntil, unknowns, robustness, assumed, drivers, trace, expected, matches, f);
     }
 
     /** A ceiling below the band: why the advice is not more. */

@@ -16,7 +16,7 @@ public final class MarkdownReport {
         sb.append("# ").append(a.title()).append("\n\n");
         sb.append("Scenario `").append(a.scenario()).append("`; rules `").append(a.rulesFingerprint()).append("`.\n\n");
         sb.append("| factor | level |\n|---|---|\n");
-        a.factors().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(TextReport.written(v)).append(" |\n"));
+        a.factors().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(cell(TextReport.written(v))).append(" |\n"));
         sb.append("\n| item | type | advice | range | HQ decides | balance |\n|---|---|---|---|---|---|\n");
         for (ItemAdvice i : a.items()) {
             sb.append("| ").append(i.id()).append(" | ").append(i.type()).append(" | **").append(i.mode()).append("** | ")
@@ -63,6 +63,10 @@ public final class MarkdownReport {
                             .map(e -> e.getValue() + " if " + e.getKey()).collect(Collectors.joining(", "))).append('\n');
                 }
                 sb.append('\n');
+            }
+            if (!i.assumed().isEmpty()) {
+                sb.append("Weighed with the uncertain factors at the levels that give this advice: ").append(TextReport.assumed(i))
+                        .append(".\n\n");
             }
             sb.append("| rule | factor | effect | what it did | source | passage |\n|---|---|---|---|---|---|\n");
             for (ItemAdvice.TraceLine t : i.trace()) {

@@ -80,6 +80,9 @@ public final class TextReport {
         } else {
             sb.append("  Robustness: ").append(i.robustness()).append('\n');
         }
+        if (!i.assumed().isEmpty()) {
+            sb.append("  Weighed with the uncertain factors at the levels that give this advice: ").append(assumed(i)).append('\n');
+        }
         if (i.flips() != null) {
             flips(sb, i, "What would raise it", "up");
             flips(sb, i, "What would lower it", "down");
@@ -120,11 +123,21 @@ public final class TextReport {
         sb.append("  ").append(heading).append(":\n");
         for (ItemAdvice.Driver d : ds) {
             ItemAdvice.TraceLine t = i.trace().stream().filter(x -> x.rule().equals(d.rule())).findFirst().orElse(null);
-            sb.append("    ").append(d.weight() > 0 ? "+" : "").append(d.weight()).append("  ").append(d.text()).append('\n');
+            sb.append("    ").append(d.weight() > 0 ? "+" : "").append(d.weight()).append("  ").append(d.text());
+            String level = i.assumed().get(d.factor());
+            if (level != null) {
+                sb.append("  [assumed: ").append(d.factor()).append(" is uncertain; ").append(level).append(" weighed]");
+            }
+            sb.append('\n');
             if (t != null) {
                 sb.append("        ").append(t.source()).append(": \"").append(t.quote()).append("\"\n");
             }
         }
+    }
+
+    /** "forceProtectionRisk=HIGH, leaderRiskTolerance=LOW": the levels an advice weighed its uncertain factors at. */
+    static String assumed(ItemAdvice i) {
+        return i.assumed().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     static String situation(Map<String, Object> factors) {
