@@ -120,9 +120,22 @@ class CommandsTest {
         Files.writeString(empty, Json.pretty(known));
         BadInputTest.Run unknown = cli("regress", "--baseline", empty.toString());
         assertThat(unknown.status()).isZero();
-        assertThat(unknown.err()).contains("not in the baseline yet").contains(scenario + " " + item);
+        assertThat(unknown.err()).contains("not in the baseline").contains(scenario + " " + item + " (new)");
         assertThat(cli("regress", "--baseline", empty.toString(), "--update-baseline").status()).isZero();
         assertThat(Json.mapper().readTree(empty.toFile()).path("agrees").path(scenario).path(item).asBoolean(true)).isFalse();
+
+        // A corrected case (its factors changed) is reported as changed and held to the baseline again only after an update.
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Path kushayb = cases.resolve("unamid-harun-kushayb-2008.json");
+        Files.copy(Path.of("scenarios/historical/unamid-harun-kushayb-2008.json"), kushayb);
+        Path small = dir.resolve("small.json");
+        assertThat(cli("regress", cases.toString(), "--baseline", small.toString(), "--update-baseline").status()).isZero();
+        ObjectNode corrected = (ObjectNode) Json.mapper().readTree(kushayb.toFile());
+        ((ObjectNode) corrected.path("factors")).put("internationalSupport", "MODERATE");
+        Files.writeString(kushayb, Json.pretty(corrected));
+        BadInputTest.Run changedCase = cli("regress", cases.toString(), "--baseline", small.toString());
+        assertThat(changedCase.status()).isZero();
+        assertThat(changedCase.err()).contains("unamid-harun-kushayb-2008 r1 (case changed)");
 
         Path locked = dir.resolve("locked.json");
         Files.writeString(locked, "{\"agreement\": {}, \"locked\": {\"unmis-harun-helicopter-2011\": {\"r1\": \"FULL\", \"r2\": \"DECLINE\"}}}");

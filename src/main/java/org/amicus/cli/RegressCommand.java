@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Prints a row per item (case, item, expected, advised, match), the agreement rate (overall, and separately for cases with SOLID and THIN records), a confusion matrix of expected against advised modes, and rule coverage (the rules that fired in any situation weighed, and those that never did).",
             "",
-            "Fails (exit 1) when agreement falls below the baseline recorded in the repository (in any group, fewer of the items the baseline knows agree with the record), or when a case marked \"locked\" changes its advice. A case added to the library since is reported but not held to the baseline until it is updated. The baseline only moves up: --update-baseline refuses to write one on which agreement fell.",
+            "Fails (exit 1) when agreement falls below the baseline recorded in the repository (in any group, fewer of the items the baseline knows agree with the record), or when a case marked \"locked\" changes its advice. A case added to the library since, or changed since (its factors, requests or expected modes), is reported but not held to the baseline until it is updated. The baseline only moves up: --update-baseline refuses to write one on which agreement fell.",
             ""},
         footer = {"", "Exit status: 0 agreement at or above the baseline, 1 below it or a locked case changed, 2 a bad case file, 3 broken rules."})
 final class RegressCommand implements Callable<Integer> {
@@ -69,7 +69,8 @@ final class RegressCommand implements Callable<Integer> {
         }
         out.flush(); // the report, then what falls short of the baseline
         Path baselineFile = Cases.resolve(baseline);
-        List<String> failures = check(report, cases, baselineFile);
+        JsonNode base = Files.exists(baselineFile) ? Json.mapper().readTree(baselineFile.toFile()) : null;
+        List<String> failures = base == null ? List.of() : check(report, cases, base, baselineFile);
         PrintWriter err = spec.commandLine().getErr();
         if (update) {
             if (failures.stream().anyMatch(f -> f.startsWith("agreement on"))) {
@@ -82,24 +83,21 @@ final class RegressCommand implements Callable<Integer> {
             return Main.OK;
         }
         failures.forEach(f -> err.println("amicus: regression: " + f));
-        List<String> unknown = notInBaseline(report, baselineFile);
+        List<String> unknown = base == null ? List.of() : notInBaseline(report, base);
         if (!unknown.isEmpty()) {
-            err.println("amicus: not in the baseline yet, so not held to it until --update-baseline: " + String.join(", ", unknown));
+            err.println("amicus: not in the baseline, so not held to it until --update-baseline: " + String.join(", ", unknown));
         }
         return failures.isEmpty() ? Main.OK : Main.CHECK_FAILED;
     }
 
     /**
-     * What falls short of the recorded baseline. Agreement is compared on the items the baseline knows, so that a case
-     * added to the library (which may well disagree) does not fail the run; it joins the baseline at the next
-     * deliberate update. Messages on agreement start with "agreement", on locked cases with "locked".
+     * What falls short of the recorded baseline. Agreement is compared on the items the baseline knows, for cases as
+     * they stood then, so that a case added to the library, or corrected (its factors, requests or expected modes),
+     * does not fail the run: it joins the baseline at the next deliberate update. Messages on agreement start with
+     * "agreement", on locked cases with "locked".
      */
-    static List<String> check(Regression.Report report, List<Scenario> cases, Path file) throws IOException {
+    static List<String> check(Regression.Report report, List<Scenario> cases, JsonNode base, Path file) {
         List<String> failures = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return failures;
-        }
-        JsonNode base = Json.mapper().readTree(file.toFile());
         JsonNode agrees = base.path("agrees");
         if (!agrees.isObject()) {
             failures.add("agreement: the baseline " + file + " records no items (\"agrees\"); write one with --update-baseline");
@@ -111,8 +109,8 @@ final class RegressCommand implements Callable<Integer> {
             List<String> lost = new ArrayList<>();
             for (Regression.Row row : report.rows()) {
                 JsonNode was = agrees.path(row.scenario()).path(row.item());
-                if (!was.isBoolean() || !g.has().test(row)) {
-                    continue; // new since the baseline, or not in this group
+                if (!known(row, report, base) || !g.has().test(row)) {
+                    continue; // new or changed since the baseline, or not in this group
                 }
                 known++;
                 then += was.asBoolean() ? 1 : 0;
@@ -150,17 +148,24 @@ final class RegressCommand implements Callable<Integer> {
         return failures;
     }
 
-    /** The items (case and item id) that the baseline does not record: cases added since it was written. */
-    static List<String> notInBaseline(Regression.Report report, Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        JsonNode agrees = Json.mapper().readTree(file.toFile()).path("agrees");
-        return report.rows().stream().filter(r -> !agrees.path(r.scenario()).path(r.item()).isBoolean())
-                .map(r -> r.scenario() + " " + r.item()).toList();
+    /** True when the baseline recorded this item for its case as it stands (the same factors, requests and expected modes). */
+    private static boolean known(Regression.Row row, Regression.Report report, JsonNode base) {
+        JsonNode inputs = base.path("cases");
+        return base.path("agrees").path(row.scenario()).path(row.item()).isBoolean()
+                && (!inputs.isObject() || inputs.path(row.scenario()).asText().equals(report.inputs().get(row.scenario())));
     }
 
-    /** The rates (for the reader), whether each item agrees (what {@link #check} compares), and the locked advice. */
+    /** The items the baseline does not hold: of cases added since it was written, or changed since. */
+    static List<String> notInBaseline(Regression.Report report, JsonNode base) {
+        return report.rows().stream().filter(r -> !known(r, report, base))
+                .map(r -> r.scenario() + " " + r.item() + (base.path("agrees").path(r.scenario()).isObject() ? " (case changed)" : " (new)"))
+                .toList();
+    }
+
+    /**
+     * The rates (for the reader), whether each item agrees and a hash of what each case asks (what {@link #check}
+     * compares), and the locked advice.
+     */
     private static void write(Regression.Report report, List<Scenario> cases, Path file) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rulesFingerprint", report.rulesFingerprint());
@@ -170,6 +175,7 @@ final class RegressCommand implements Callable<Integer> {
         Map<String, Map<String, Boolean>> agrees = new LinkedHashMap<>();
         report.rows().forEach(r -> agrees.computeIfAbsent(r.scenario(), k -> new LinkedHashMap<>()).put(r.item(), r.matches()));
         out.put("agrees", agrees);
+        out.put("cases", report.inputs());
         Map<String, Map<String, Mode>> locked = new LinkedHashMap<>();
         cases.stream().filter(Scenario::locked).forEach(c -> locked.put(c.id(), report.advisedByCase().get(c.id())));
         out.put("locked", locked);

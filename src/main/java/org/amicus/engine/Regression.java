@@ -1,13 +1,20 @@
 package org.amicus.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.amicus.model.Factor;
 import org.amicus.model.Mode;
+import org.amicus.model.Request;
 import org.amicus.model.Scenario;
 
 /**
@@ -40,9 +47,10 @@ public final class Regression {
         }
     }
 
+    /** {@code inputs}: per case (or exercise step), a hash of what it asks and expects ({@link #inputs(Scenario)}). */
     public record Report(String rulesFingerprint, int cases, List<Row> rows, List<Rate> rates,
                          Map<Mode, Map<Mode, Integer>> confusion, List<String> rulesFired, List<String> rulesNeverFired,
-                         Map<String, Map<String, Mode>> advisedByCase) {
+                         Map<String, Map<String, Mode>> advisedByCase, Map<String, String> inputs) {
         /** Agreement over every item that has an expectation. */
         public Rate overall() {
             return rates.get(0);
@@ -56,6 +64,7 @@ public final class Regression {
         List<Row> rows = new ArrayList<>();
         TreeSet<String> fired = new TreeSet<>();
         Map<String, Map<String, Mode>> advisedByCase = new LinkedHashMap<>();
+        Map<String, String> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, Scenario> step : steps(cases).entrySet()) {
             Scenario c = step.getValue();
             ScenarioAdvice advice = advisor.advise(c, (situation, item) -> item.trace().forEach(f -> fired.add(f.rule().id())));
@@ -70,6 +79,7 @@ public final class Regression {
                         c.outliers().get(i.id())));
             }
             advisedByCase.put(step.getKey(), advised);
+            inputs.put(step.getKey(), inputs(c));
         }
         List<Rate> rates = new ArrayList<>();
         for (Group g : GROUPS) {
@@ -90,7 +100,7 @@ public final class Regression {
         List<String> never = advisor.rules().rules().values().stream().map(org.amicus.model.RuleInfo::id)
                 .filter(id -> !fired.contains(id)).sorted().toList();
         return new Report(advisor.rules().fingerprint(), cases.size(), rows, rates, confusion, List.copyOf(fired), never,
-                advisedByCase);
+                advisedByCase, inputs);
     }
 
     /** Each case as it stands; an exercise as each of its steps ("id@Start", "id@Day 3"), with that step's expectations. */
@@ -111,6 +121,27 @@ public final class Regression {
             }
         }
         return out;
+    }
+
+    /**
+     * What a case asks of the engine and expects, as a short hash: the levels of each factor, the requests and the
+     * expected modes. A case whose hash changed is a corrected case, not the same case advised differently.
+     */
+    static String inputs(Scenario c) {
+        StringBuilder sb = new StringBuilder();
+        for (Factor f : Factor.all()) {
+            sb.append(f.key()).append('=').append(c.factors().get(f).candidates()).append(';');
+        }
+        for (Request r : c.requests()) {
+            sb.append(r.id()).append(':').append(r.type()).append(r.confidential() ? ":confidential" : "").append(';');
+        }
+        new TreeMap<>(c.expected()).forEach((item, mode) -> sb.append(item).append("->").append(mode).append(';'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static Rate rate(String group, List<Row> rows) {
