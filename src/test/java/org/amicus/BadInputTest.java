@@ -356,9 +356,9 @@ class BadInputTest {
             String text = f.text();
             if (f.name().equals("support.drl")) {
                 // A condition that lacks its closing parenthesis.
-                String condition = "Situation(internationalSupport == Support.MODERATE)";
+                String condition = "Situation(internationalSupport == \"MODERATE\")";
                 brokenLine = Fixtures.lineOf(text, condition);
-                text = text.replace(condition, "Situation(internationalSupport == Support.MODERATE");
+                text = text.replace(condition, "Situation(internationalSupport == \"MODERATE\"");
             }
             files.add(new RuleSource.RuleFile(f.name(), text));
         }
@@ -373,6 +373,35 @@ class BadInputTest {
         int reported = Integer.parseInt(m.group(1));
         assertThat(reported).as("the line reported, near the broken line " + brokenLine + ": " + run.err)
                 .isBetween(brokenLine, brokenLine + 2);
+        assertThat(run.out).as("no advice from broken rules").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a misspelt level, or a level written as a constant, in a rule: exit 3, file, line and the fix")
+    void wrongLevelInRules() throws IOException {
+        List<RuleSource.RuleFile> files = new ArrayList<>();
+        int misspelt = 0;
+        int constant = 0;
+        for (RuleSource.RuleFile f : RuleSource.fromDirectory(Fixtures.RULES_DIR).files()) {
+            String text = f.text();
+            if (f.name().equals("risks.drl")) {
+                misspelt = Fixtures.lineOf(text, "Situation(stabilityRisk == \"HIGH\")");
+                text = text.replace("Situation(stabilityRisk == \"HIGH\")", "Situation(stabilityRisk == \"HIHG\")");
+                // Compiles, but a String is never equal to an enum constant: the rule would silently never fire.
+                constant = Fixtures.lineOf(text, "Situation(legitimacyRisk == \"LOW\")");
+                text = text.replace("Situation(legitimacyRisk == \"LOW\")", "Situation(legitimacyRisk == Risk.LOW)");
+            }
+            files.add(new RuleSource.RuleFile(f.name(), text));
+        }
+        assertThat(misspelt).isPositive();
+        assertThat(constant).isPositive();
+        Path dir = copyRules("wrong-level", files);
+        Path scenario = write(new Case("good", "good.json", String.join("\n", GOOD), 0, ""));
+        Run run = cli("advise", "--rules", dir.toString(), scenario.toString());
+        assertThat(run.status).as("exit status; stderr " + run.err).isEqualTo(Main.BROKEN_RULES);
+        assertNoStackTrace(run);
+        assertThat(run.err).contains("risks.drl:" + misspelt + ": unknown level \"HIHG\" for stabilityRisk; did you mean \"HIGH\"?")
+                .contains("risks.drl:" + constant + ": compares legitimacyRisk with Risk.LOW").contains("\"LOW\"");
         assertThat(run.out).as("no advice from broken rules").isEmpty();
     }
 

@@ -275,7 +275,7 @@ class RulebookTest {
             rule "disjunction"
                 @id("disjunction") @factor("item") @effect("+") @source("s.txt") @quote("q")
             when
-                Situation(mandate == Mandate.NONE || hostState == HostState.OPPOSED)
+                Situation(mandate == "NONE" || hostState == "OPPOSED")
                 $i : Item(type in (ItemType.LOGISTICS, ItemType.ACCOMMODATION), id != "r1")
             then
                 $i.weigh(kcontext, weightOf($i), "computed");
@@ -309,10 +309,10 @@ class RulebookTest {
 
         Rulebook.Entry disjunction = b.entry("disjunction").orElseThrow();
         assertThat(disjunction.statement().plain()).isEqualTo(
-                "When mandate == Mandate.NONE || hostState == HostState.OPPOSED, for LOGISTICS and ACCOMMODATION items where "
+                "When mandate == \"NONE\" || hostState == \"OPPOSED\", for LOGISTICS and ACCOMMODATION items where "
                         + "the item's id is not \"r1\": $i.weigh(kcontext, weightOf($i), \"computed\"); at most LIMITED (limited).");
         assertThat(disjunction.statement().parts()).filteredOn(Rulebook.Part::code).extracting(Rulebook.Part::text)
-                .containsExactly("mandate == Mandate.NONE || hostState == HostState.OPPOSED", "$i.weigh(kcontext, weightOf($i), \"computed\")");
+                .containsExactly("mandate == \"NONE\" || hostState == \"OPPOSED\"", "$i.weigh(kcontext, weightOf($i), \"computed\")");
 
         Rulebook.Entry mixed = b.entry("mixed-weights").orElseThrow();
         assertThat(mixed.statement().plain()).isEqualTo("For every item: weighs 2 if $i.getType() == ItemType.LOGISTICS && "
@@ -321,7 +321,7 @@ class RulebookTest {
 
         assertThat(b.entry("broken").orElseThrow().untranslated()).isNotEmpty();
         String m = b.markdown();
-        assertThat(m).contains("`mandate == Mandate.NONE || hostState == HostState.OPPOSED`");
+        assertThat(m).contains("`mandate == \"NONE\" || hostState == \"OPPOSED\"`");
         assertThat(b.html()).contains("<code>not Item(type == ItemType.LOGISTICS)</code>");
 
         assertThatCode(() -> Rulebook.of(RuleSource.of("t", List.of(new RuleSource.RuleFile("z.drl", "rule \"x\" when $i : Item(\nthen\n"),

@@ -113,7 +113,7 @@ class VerifierTest {
                 @source("000_baf110f81c0b74ad.txt")
                 @quote("to not including any language on countering impunity at all")
             when
-                Situation(mandate == Mandate.NONE, mandate == Mandate.ICC_SUPPORT)
+                Situation(mandate == "NONE", mandate == "ICC_SUPPORT")
                 $i : Item()
             then
                 $i.weigh(kcontext, -1, "a mandate that is both absent and explicit");

@@ -857,7 +857,7 @@ public final class Verifier {
             });
 
             // 2: mandate NONE.
-            if (s.getMandate() == Mandate.NONE) {
+            if (s.get(Factor.MANDATE) == Mandate.NONE) {
                 eachItem(Check.P2, idx, s, m, o, (k, v) -> v == NO_MODE ? null
                         : v == Mode.FULL.ordinal() ? describe(k) + " is FULL without a mandate to counter impunity"
                         : COERCIVE[k] && v != Mode.DECLINE.ordinal()
@@ -865,18 +865,20 @@ public final class Verifier {
                         : null);
             }
             // 3: international support LOW.
-            if (s.getInternationalSupport() == Support.LOW) {
+            if (s.get(Factor.INTERNATIONAL_SUPPORT) == Support.LOW) {
                 eachItem(Check.P3, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
                         + ", above LIMITED, with internationalSupport LOW" : null);
             }
             // 4: stability or legitimacy risk HIGH.
-            if (s.getStabilityRisk() == Risk.HIGH || s.getLegitimacyRisk() == Risk.HIGH) {
+            boolean stabilityHigh = s.get(Factor.STABILITY_RISK) == Risk.HIGH;
+            boolean legitimacyHigh = s.get(Factor.LEGITIMACY_RISK) == Risk.HIGH;
+            if (stabilityHigh || legitimacyHigh) {
                 eachItem(Check.P4, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
-                        + ", above LIMITED, with " + (s.getStabilityRisk() == Risk.HIGH ? "stabilityRisk HIGH"
-                        + (s.getLegitimacyRisk() == Risk.HIGH ? " and legitimacyRisk HIGH" : "") : "legitimacyRisk HIGH") : null);
+                        + ", above LIMITED, with " + (stabilityHigh ? "stabilityRisk HIGH"
+                        + (legitimacyHigh ? " and legitimacyRisk HIGH" : "") : "legitimacyRisk HIGH") : null);
             }
             // 5: host state OPPOSED.
-            if (s.getHostState() == HostState.OPPOSED) {
+            if (s.get(Factor.HOST_STATE) == HostState.OPPOSED) {
                 eachItem(Check.P5, idx, s, m, o, (k, v) -> {
                     if (v == NO_MODE) {
                         return null;
@@ -892,14 +894,14 @@ public final class Verifier {
                 });
             }
             // 6: arrest operation without arrest authority.
-            if (s.getMandate() != Mandate.ARREST_AUTHORITY) {
+            if (s.get(Factor.MANDATE) != Mandate.ARREST_AUTHORITY) {
                 eachItem(Check.P6, idx, s, m, o, (k, v) -> REQUESTS.get(k).type() == ItemType.ARREST_OPERATION
                         && above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v) + ", above LIMITED, with mandate "
-                        + s.getMandate() : null);
+                        + s.get(Factor.MANDATE) : null);
             }
             // 7b: no arrest of a party or a government target during peace talks.
-            Target target = s.getTarget();
-            if (s.getPoliticalMoment() == PoliticalMoment.PEACE_TALKS && (target == Target.PEACE_PROCESS_PARTY
+            Level target = s.get(Factor.TARGET);
+            if (s.get(Factor.POLITICAL_MOMENT) == PoliticalMoment.PEACE_TALKS && (target == Target.PEACE_PROCESS_PARTY
                     || target == Target.GOVERNMENT_AGENT || target == Target.HEAD_OF_STATE)) {
                 eachItem(Check.P7B, idx, s, m, o, (k, v) -> ARREST[k] && above(k, v, Mode.DEFER) ? describe(k) + " is "
                         + name(v) + ", above DEFER, during peace talks with target " + target : null);

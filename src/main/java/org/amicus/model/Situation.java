@@ -69,22 +69,24 @@ public final class Situation {
         return cursor ? new Situation(values.clone(), false) : this;
     }
 
-    // Typed getters for the rules: Situation(hostState == HostState.OPPOSED).
-    public Mandate getMandate() { return (Mandate) get(Factor.MANDATE); }
-    public Support getInternationalSupport() { return (Support) get(Factor.INTERNATIONAL_SUPPORT); }
-    public HostState getHostState() { return (HostState) get(Factor.HOST_STATE); }
-    public Risk getStabilityRisk() { return (Risk) get(Factor.STABILITY_RISK); }
-    public Risk getLegitimacyRisk() { return (Risk) get(Factor.LEGITIMACY_RISK); }
-    public Risk getForceProtectionRisk() { return (Risk) get(Factor.FORCE_PROTECTION_RISK); }
-    public Capacity getCapacity() { return (Capacity) get(Factor.CAPACITY); }
-    public Target getTarget() { return (Target) get(Factor.TARGET); }
-    public ProsecutionScope getProsecutionScope() { return (ProsecutionScope) get(Factor.PROSECUTION_SCOPE); }
-    public PoliticalMoment getPoliticalMoment() { return (PoliticalMoment) get(Factor.POLITICAL_MOMENT); }
-    public Warrant getWarrant() { return (Warrant) get(Factor.WARRANT); }
-    public Mou getMou() { return (Mou) get(Factor.MOU); }
-    public Tolerance getLeaderRiskTolerance() { return (Tolerance) get(Factor.LEADER_RISK_TOLERANCE); }
-    public LeaderPriority getLeaderPriority() { return (LeaderPriority) get(Factor.LEADER_PRIORITY); }
-    public Confidence getLeaderConfidenceInIcc() { return (Confidence) get(Factor.LEADER_CONFIDENCE_IN_ICC); }
+    // The rules read each level by name, as scenario files write it: Situation(hostState == "OPPOSED"). Drools'
+    // executable model indexes a comparison with a literal, not with an enum constant: so a situation reaches only the
+    // rules on its own levels, and a changed factor only the rules on that factor (FactorLevels checks the names).
+    public String getMandate() { return get(Factor.MANDATE).name(); }
+    public String getInternationalSupport() { return get(Factor.INTERNATIONAL_SUPPORT).name(); }
+    public String getHostState() { return get(Factor.HOST_STATE).name(); }
+    public String getStabilityRisk() { return get(Factor.STABILITY_RISK).name(); }
+    public String getLegitimacyRisk() { return get(Factor.LEGITIMACY_RISK).name(); }
+    public String getForceProtectionRisk() { return get(Factor.FORCE_PROTECTION_RISK).name(); }
+    public String getCapacity() { return get(Factor.CAPACITY).name(); }
+    public String getTarget() { return get(Factor.TARGET).name(); }
+    public String getProsecutionScope() { return get(Factor.PROSECUTION_SCOPE).name(); }
+    public String getPoliticalMoment() { return get(Factor.POLITICAL_MOMENT).name(); }
+    public String getWarrant() { return get(Factor.WARRANT).name(); }
+    public String getMou() { return get(Factor.MOU).name(); }
+    public String getLeaderRiskTolerance() { return get(Factor.LEADER_RISK_TOLERANCE).name(); }
+    public String getLeaderPriority() { return get(Factor.LEADER_PRIORITY).name(); }
+    public String getLeaderConfidenceInIcc() { return get(Factor.LEADER_CONFIDENCE_IN_ICC).name(); }
 
     @Override
     public boolean equals(Object o) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.amicus.engine.DrlText;
 import org.amicus.render.Rulebook.Part;
 import org.amicus.render.Rulebook.Text;
 
@@ -60,6 +61,7 @@ final class RuleText {
     private static final Pattern ENUM_COMPARISON = Pattern.compile("(\\w+)\\s*(==|!=)\\s*" + CONSTANT);
     private static final Pattern MEMBERSHIP = Pattern.compile("(\\w+)\\s+(not\\s+in|in)\\s*\\((.*)\\)", Pattern.DOTALL);
     private static final Pattern CONSTANT_ONLY = Pattern.compile(CONSTANT);
+    private static final Pattern QUOTED_LEVEL = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern NUMBER_COMPARISON = Pattern.compile("(\\w+)\\s*(>=|<=|>|<|==|!=)\\s*(-?\\d+)");
     private static final Pattern BOOLEAN_COMPARISON = Pattern.compile("(\\w+)\\s*(==|!=)\\s*(true|false)");
     private static final Pattern STRING_COMPARISON = Pattern.compile("(\\w+)\\s*(==|!=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
@@ -77,7 +79,7 @@ final class RuleText {
 
     static ParsedFile parse(String fileName, String text) {
         String family = fileName.endsWith(".drl") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        String[] views = views(text);
+        String[] views = DrlText.views(text);
         String plain = views[0];
         String masked = views[1];
         List<Parsed> rules = new ArrayList<>();
@@ -87,7 +89,7 @@ final class RuleText {
             int keyword = masked.indexOf("rule", m.start());
             int[] nameEnd = new int[1];
             String name = ruleName(text, keyword + 4, nameEnd);
-            int line = lineOf(text, keyword);
+            int line = DrlText.lineOf(text, keyword);
             int headerEnd = nameEnd[0];
             Matcher when = WHEN.matcher(masked);
             Matcher then = THEN.matcher(masked);
@@ -109,53 +111,6 @@ final class RuleText {
         return new ParsedFile(fileName, family, introduction(text), rules);
     }
 
-    /**
-     * Two views of the text, of its length: comments blanked out (strings kept), and comments and the insides of
-     * strings blanked out (for finding keywords). Line breaks are kept, so offsets and lines agree.
-     */
-    private static String[] views(String s) {
-        char[] plain = s.toCharArray();
-        char[] masked = s.toCharArray();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
-                while (i < n && s.charAt(i) != '\n') {
-                    plain[i] = ' ';
-                    masked[i] = ' ';
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int close = s.indexOf("*/", i + 2);
-                int stop = close < 0 ? n : close + 2;
-                for (int j = i; j < stop; j++) {
-                    if (s.charAt(j) != '\n') {
-                        plain[j] = ' ';
-                        masked[j] = ' ';
-                    }
-                }
-                i = stop;
-            } else if (c == '"' || c == '\'') {
-                int j = i + 1;
-                while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') {
-                    if (s.charAt(j) == '\\') {
-                        j++;
-                    }
-                    j++;
-                }
-                for (int k = i + 1; k < Math.min(j, n); k++) {
-                    if (s.charAt(k) != '\n') {
-                        masked[k] = ' ';
-                    }
-                }
-                i = Math.min(j + 1, n);
-            } else {
-                i++;
-            }
-        }
-        return new String[] {new String(plain), new String(masked)};
-    }
 
     private static String ruleName(String text, int from, int[] end) {
         int i = from;
@@ -179,15 +134,6 @@ final class RuleText {
         return text.substring(i, j);
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 
     /** The comment lines right above a rule, joined into one paragraph; null when there are none. */
     private static String annotation(String text, int ruleOffset) {
@@ -424,7 +370,9 @@ final class RuleText {
     private record Predicate(String subject, String predicate) {
     }
 
-    private static Predicate predicate(String c, Map<String, String> fields) {
+    private static Predicate predicate(String constraint, Map<String, String> fields) {
+        // A factor's level is written as in scenario files ("PEACE_TALKS"); it reads as the level.
+        String c = QUOTED_LEVEL.matcher(constraint).replaceAll("$1");
         Matcher m = BOOLEAN_COMPARISON.matcher(c);
         if (m.matches()) {
             boolean yes = m.group(2).equals("==") == m.group(3).equals("true");
