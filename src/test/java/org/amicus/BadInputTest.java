@@ -382,6 +382,7 @@ class BadInputTest {
         List<RuleSource.RuleFile> files = new ArrayList<>();
         int misspelt = 0;
         int constant = 0;
+        int inList = 0;
         for (RuleSource.RuleFile f : RuleSource.fromDirectory(Fixtures.RULES_DIR).files()) {
             String text = f.text();
             if (f.name().equals("risks.drl")) {
@@ -391,8 +392,14 @@ class BadInputTest {
                 constant = Fixtures.lineOf(text, "Situation(legitimacyRisk == \"LOW\")");
                 text = text.replace("Situation(legitimacyRisk == \"LOW\")", "Situation(legitimacyRisk == Risk.LOW)");
             }
+            if (f.name().equals("request.drl")) {
+                String list = "target in (\"HEAD_OF_STATE\", \"GOVERNMENT_AGENT\", \"PEACE_PROCESS_PARTY\")";
+                inList = Fixtures.lineOf(text, list);
+                text = text.replace(list, list.replace("GOVERNMENT_AGENT", "GOVERMENT_AGENT"));
+            }
             files.add(new RuleSource.RuleFile(f.name(), text));
         }
+        assertThat(inList).isPositive();
         assertThat(misspelt).isPositive();
         assertThat(constant).isPositive();
         Path dir = copyRules("wrong-level", files);
@@ -401,7 +408,8 @@ class BadInputTest {
         assertThat(run.status).as("exit status; stderr " + run.err).isEqualTo(Main.BROKEN_RULES);
         assertNoStackTrace(run);
         assertThat(run.err).contains("risks.drl:" + misspelt + ": unknown level \"HIHG\" for stabilityRisk; did you mean \"HIGH\"?")
-                .contains("risks.drl:" + constant + ": compares legitimacyRisk with Risk.LOW").contains("\"LOW\"");
+                .contains("risks.drl:" + constant + ": compares legitimacyRisk with Risk.LOW").contains("\"LOW\"")
+                .contains("request.drl:" + inList + ": unknown level \"GOVERMENT_AGENT\" for target; did you mean \"GOVERNMENT_AGENT\"?");
         assertThat(run.out).as("no advice from broken rules").isEmpty();
     }
 
