@@ -146,6 +146,18 @@ class DiffTest {
     }
 
     @Test
+    @DisplayName("an edited rule set is kept compiled under its fingerprint and that of the fact classes it was compiled against")
+    void compiledRuleSetIsKeyedByRulesAndFactClasses() throws IOException {
+        String cache = System.getProperty("amicus.cache");
+        org.junit.jupiter.api.Assumptions.assumeTrue(cache != null, "the build sets amicus.cache");
+        String rules = load(harsher).fingerprint().replace("sha256:", "");
+        try (Stream<Path> files = Files.list(Path.of(cache))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .anyMatch(name -> name.matches(rules + "-[0-9a-f]{12}\\.jar"));
+        }
+    }
+
+    @Test
     @DisplayName("support-low made harsher: every item of a LOW-support case changes, attributed to support-low")
     void changedRuleIsAttributed() {
         RuleDiff.Report r = diff(same, harsher, lowSupport);

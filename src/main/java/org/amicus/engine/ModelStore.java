@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.amicus.model.Situation;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -70,8 +71,53 @@ final class ModelStore {
     }
 
     private static Model cached(String fingerprint) throws IOException, ReflectiveOperationException {
-        Path jar = cacheDir().resolve(fingerprint.replace("sha256:", "") + ".jar");
+        Path jar = cachedJar(fingerprint);
         return Files.isRegularFile(jar) ? load(jar) : null;
+    }
+
+    /**
+     * Where a rule set's compiled form is kept: named after the rules and after the fact classes they were compiled
+     * against, so that a rule set compiled by another build of amicus (say, before a getter changed its type) is
+     * compiled again rather than loaded and broken.
+     */
+    private static Path cachedJar(String fingerprint) throws IOException {
+        return cacheDir().resolve(fingerprint.replace("sha256:", "") + "-" + factClasses() + ".jar");
+    }
+
+    /** A short hash of the fact classes (package org.amicus.model), as this build has them. */
+    private static String factClasses() throws IOException {
+        String prefix = Situation.class.getPackageName().replace('.', '/') + "/";
+        java.util.TreeMap<String, byte[]> classes = new java.util.TreeMap<>();
+        try {
+            Path root = Path.of(Situation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(root)) {
+                try (var files = Files.list(root.resolve(prefix))) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        classes.put(f.getFileName().toString(), Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                try (var jar = new java.util.zip.ZipFile(root.toFile())) {
+                    for (var e : java.util.Collections.list(jar.entries())) {
+                        if (e.getName().startsWith(prefix) && e.getName().indexOf('/', prefix.length()) < 0) {
+                            classes.put(e.getName(), jar.getInputStream(e).readAllBytes());
+                        }
+                    }
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            classes.forEach((name, bytes) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update(bytes);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Model load(Path jar) throws IOException, ReflectiveOperationException {
@@ -149,7 +195,7 @@ final class ModelStore {
                 + cacheDir() + " for the next runs)...");
         byte[] bytes = compile(source);
         Path dir = cacheDir();
-        Path jar = dir.resolve(source.fingerprint().replace("sha256:", "") + ".jar");
+        Path jar = cachedJar(source.fingerprint());
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "rules", ".tmp");
