@@ -377,7 +377,7 @@ class BadInputTest {
     }
 
     @Test
-    @DisplayName("a misspelt level, or a level written as a constant, in a rule: exit 3, file, line and the fix")
+    @DisplayName("a misspelt level, or a level written as another factor's constant, in a rule: exit 3, file, line and the fix")
     void wrongLevelInRules() throws IOException {
         List<RuleSource.RuleFile> files = new ArrayList<>();
         int misspelt = 0;
@@ -388,9 +388,9 @@ class BadInputTest {
             if (f.name().equals("risks.drl")) {
                 misspelt = Fixtures.lineOf(text, "Situation(stabilityRisk == \"HIGH\")");
                 text = text.replace("Situation(stabilityRisk == \"HIGH\")", "Situation(stabilityRisk == \"HIHG\")");
-                // Compiles, but a String is never equal to an enum constant: the rule would silently never fire.
+                // A level of this factor, but as a constant of another factor's kind: refused, not guessed at.
                 constant = Fixtures.lineOf(text, "Situation(legitimacyRisk == \"LOW\")");
-                text = text.replace("Situation(legitimacyRisk == \"LOW\")", "Situation(legitimacyRisk == Risk.LOW)");
+                text = text.replace("Situation(legitimacyRisk == \"LOW\")", "Situation(legitimacyRisk == Support.LOW)");
             }
             if (f.name().equals("request.drl")) {
                 String list = "target in (\"HEAD_OF_STATE\", \"GOVERNMENT_AGENT\", \"PEACE_PROCESS_PARTY\")";
@@ -408,7 +408,7 @@ class BadInputTest {
         assertThat(run.status).as("exit status; stderr " + run.err).isEqualTo(Main.BROKEN_RULES);
         assertNoStackTrace(run);
         assertThat(run.err).contains("risks.drl:" + misspelt + ": unknown level \"HIHG\" for stabilityRisk; did you mean \"HIGH\"?")
-                .contains("risks.drl:" + constant + ": compares legitimacyRisk with Risk.LOW").contains("\"LOW\"")
+                .contains("risks.drl:" + constant + ": compares legitimacyRisk with Support.LOW, a constant of another kind").contains("\"LOW\"")
                 .contains("request.drl:" + inList + ": unknown level \"GOVERMENT_AGENT\" for target; did you mean \"GOVERNMENT_AGENT\"?");
         assertThat(run.out).as("no advice from broken rules").isEmpty();
     }

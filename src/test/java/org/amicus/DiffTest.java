@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -243,6 +244,45 @@ class DiffTest {
         Run run = cli("--from", same.toString(), "--to", copy.toString(), lowSupport.toString());
         assertThat(run.status).as(run.err).isZero();
         assertThat(run.out).contains("Rule sets: identical").contains("(0 with a change)").doesNotContain("CHANGED");
+    }
+
+    @Test
+    @DisplayName("rules written as earlier versions wrote them (Situation(hostState == HostState.OPPOSED)) still load, and advise exactly as the shipped rules")
+    void legacyLevelConstants() throws IOException {
+        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("\\b(\\w+)(\\s*(?:==|!=)\\s*)\"([A-Z_]+)\"");
+        java.util.regex.Pattern list = java.util.regex.Pattern.compile("\\b(\\w+)(\\s+in\\s*)\\(([^)]*)\\)");
+        Path legacy = Files.createDirectories(tmp.resolve("legacy"));
+        int rewritten = 0;
+        try (Stream<Path> files = Files.list(Fixtures.RULES_DIR)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                String old = quoted.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(typeOf(m.group(1)) == null
+                        ? m.group() : m.group(1) + m.group(2) + typeOf(m.group(1)) + "." + m.group(3)));
+                old = list.matcher(old).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(typeOf(m.group(1)) == null
+                        ? m.group() : m.group(1) + m.group(2) + "(" + m.group(3).replaceAll("\"([A-Z_]+)\"", typeOf(m.group(1)) + ".$1") + ")"));
+                rewritten += old.equals(text) ? 0 : 1;
+                Files.writeString(legacy.resolve(f.getFileName()), old);
+            }
+        }
+        assertThat(rewritten).as("rule files with a level to write as a constant").isGreaterThan(5);
+        assertThat(Files.readString(legacy.resolve("hoststate.drl"))).contains("Situation(hostState == HostState.OPPOSED)");
+        List<Path> cases = new ArrayList<>();
+        for (String dir : List.of("examples", "historical")) {
+            try (Stream<Path> files = Files.list(Path.of("scenarios", dir))) {
+                files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(cases::add);
+            }
+        }
+        RuleDiff.Report r = diff(legacy, same, cases.toArray(Path[]::new));
+        assertThat(r.ruleSet().identical()).isFalse();
+        assertThat(r.summary().items()).isGreaterThan(50);
+        assertThat(r.summary().itemsChanged()).as("items whose advice changed").isZero();
+        assertThat(r.cases()).allSatisfy(c -> assertThat(c.changed()).as(c.toString()).isFalse());
+    }
+
+    /** The enum a factor's levels were written with before they were strings (hostState: HostState); null if not a factor. */
+    private static String typeOf(String field) {
+        org.amicus.model.Factor factor = org.amicus.model.Factor.byKey(field);
+        return factor == null ? null : factor.levels().get(0).getClass().getSimpleName();
     }
 
     @Test

@@ -30,11 +30,7 @@ public final class RuleBase {
 
     /** Compiles (or loads the compiled form of) a rule set and checks every rule's metadata. */
     public static RuleBase compile(RuleSource source) {
-        List<RuleFileException.Problem> levels = FactorLevels.check(source);
-        if (!levels.isEmpty()) {
-            throw new RuleFileException(levels);
-        }
-        KieBase kieBase = ModelStore.kieBase(source);
+        KieBase kieBase = ModelStore.kieBase(FactorLevels.check(source));
         Map<String, RuleInfo> rules = RuleMetadata.read(source, kieBase);
         List<Rule> compiled = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> compiled.addAll(p.getRules()));

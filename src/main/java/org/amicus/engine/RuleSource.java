@@ -34,9 +34,21 @@ public final class RuleSource {
     private final String fingerprint;
 
     private RuleSource(String origin, List<RuleFile> files) {
+        this(origin, files.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList(), null);
+    }
+
+    private RuleSource(String origin, List<RuleFile> sortedFiles, String fingerprint) {
         this.origin = origin;
-        this.files = files.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
-        this.fingerprint = fingerprintOf(this.files);
+        this.files = sortedFiles;
+        this.fingerprint = fingerprint != null ? fingerprint : fingerprintOf(sortedFiles);
+    }
+
+    /**
+     * The same rules as the compiler is to read them (see {@link FactorLevels}): the same origin and fingerprint (the
+     * files as written), the texts rewritten line for line.
+     */
+    RuleSource compiledAs(List<RuleFile> rewritten) {
+        return new RuleSource(origin, rewritten.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList(), fingerprint);
     }
 
     public static RuleSource of(String origin, List<RuleFile> files) {
