@@ -28,7 +28,8 @@ import org.kie.api.builder.ReleaseId;
  * Turns rule text into a KieBase through Drools' executable model, compiling each rule set once:
  * the rules packaged with the jar are compiled at build time; any other rule set (an adviser's
  * edited copy) is compiled on first use and kept in a cache folder under its fingerprint, so that
- * later runs only load classes.
+ * later runs only load classes. Rules are compiled only once {@link FactorLevels} has checked (and, for an older
+ * rule set, rewritten) their levels, so a compiled form, packaged or cached, exists only for rules that passed.
  */
 final class ModelStore {
     /** Resource naming the fingerprint and model class of the rules compiled at build time. */
@@ -191,9 +192,10 @@ final class ModelStore {
     }
 
     private static Path compileToCache(RuleSource source) throws IOException {
+        RuleSource checked = FactorLevels.check(source);
         System.err.println("amicus: compiling the rules of " + source.origin() + " (first use of this rule set; kept in "
                 + cacheDir() + " for the next runs)...");
-        byte[] bytes = compile(source);
+        byte[] bytes = compile(checked);
         Path dir = cacheDir();
         Path jar = cachedJar(source.fingerprint());
         try {
@@ -234,7 +236,7 @@ final class ModelStore {
     public static void main(String[] args) throws IOException {
         RuleSource source = RuleSource.fromDirectory(Path.of(args[0]));
         Path out = Path.of(args[1]);
-        byte[] jar = compile(source);
+        byte[] jar = compile(FactorLevels.check(source));
         String modelClass = null;
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar))) {
             for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

@@ -30,7 +30,7 @@ public final class RuleBase {
 
     /** Compiles (or loads the compiled form of) a rule set and checks every rule's metadata. */
     public static RuleBase compile(RuleSource source) {
-        KieBase kieBase = ModelStore.kieBase(FactorLevels.check(source));
+        KieBase kieBase = ModelStore.kieBase(source);
         Map<String, RuleInfo> rules = RuleMetadata.read(source, kieBase);
         List<Rule> compiled = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> compiled.addAll(p.getRules()));
