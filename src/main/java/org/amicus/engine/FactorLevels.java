@@ -34,7 +34,7 @@ final class FactorLevels {
             String plain = views[0];
             String masked = views[1];
             StringBuilder text = new StringBuilder(file.text());
-            List<int[]> constants = new ArrayList<>(); // {start, end, level index in the factor}, to rewrite
+            List<int[]> constants = new ArrayList<>(); // {start, end} of each constant to write as its level
             Matcher pattern = SITUATION.matcher(masked);
             while (pattern.find()) {
                 int open = pattern.end();

@@ -2,18 +2,25 @@ package org.amicus.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import java.util.zip.ZipFile;
 import org.amicus.model.Situation;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -88,7 +95,7 @@ final class ModelStore {
     /** A short hash of the fact classes (package org.amicus.model), as this build has them. */
     private static String factClasses() throws IOException {
         String prefix = Situation.class.getPackageName().replace('.', '/') + "/";
-        java.util.TreeMap<String, byte[]> classes = new java.util.TreeMap<>();
+        TreeMap<String, byte[]> classes = new TreeMap<>();
         try {
             Path root = Path.of(Situation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(root)) {
@@ -98,25 +105,25 @@ final class ModelStore {
                     }
                 }
             } else {
-                try (var jar = new java.util.zip.ZipFile(root.toFile())) {
-                    for (var e : java.util.Collections.list(jar.entries())) {
+                try (var jar = new ZipFile(root.toFile())) {
+                    for (var e : Collections.list(jar.entries())) {
                         if (e.getName().startsWith(prefix) && e.getName().indexOf('/', prefix.length()) < 0) {
                             classes.put(e.getName(), jar.getInputStream(e).readAllBytes());
                         }
                     }
                 }
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException(e);
         }
         try {
-            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            var sha = MessageDigest.getInstance("SHA-256");
             classes.forEach((name, bytes) -> {
                 sha.update(name.getBytes(StandardCharsets.UTF_8));
                 sha.update(bytes);
             });
-            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
