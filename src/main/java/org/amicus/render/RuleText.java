@@ -111,7 +111,6 @@ final class RuleText {
         return new ParsedFile(fileName, family, introduction(text), rules);
     }
 
-
     private static String ruleName(String text, int from, int[] end) {
         int i = from;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -133,7 +132,6 @@ final class RuleText {
         end[0] = j;
         return text.substring(i, j);
     }
-
 
     /** The comment lines right above a rule, joined into one paragraph; null when there are none. */
     private static String annotation(String text, int ruleOffset) {
@@ -372,7 +370,7 @@ final class RuleText {
 
     private static Predicate predicate(String constraint, Map<String, String> fields) {
         // A factor's level is written as in scenario files ("PEACE_TALKS"); it reads as the level.
-        String c = QUOTED_LEVEL.matcher(constraint).replaceAll("$1");
+        String c = fields == SITUATION_FIELDS ? QUOTED_LEVEL.matcher(constraint).replaceAll("$1") : constraint;
         Matcher m = BOOLEAN_COMPARISON.matcher(c);
         if (m.matches()) {
             boolean yes = m.group(2).equals("==") == m.group(3).equals("true");
