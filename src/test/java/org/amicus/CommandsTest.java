@@ -31,6 +31,21 @@ class CommandsTest {
     }
 
     @Test
+    void aFolderIsAdvisedFileByFile(@TempDir Path empty) throws Exception {
+        long files;
+        try (var list = Files.list(Path.of("scenarios/examples"))) {
+            files = list.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        BadInputTest.Run run = cli("advise", "--format", "jsonl", "scenarios/examples");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(l -> l.startsWith("{\"scenario\"")).count()).isEqualTo(files).isGreaterThan(4);
+
+        BadInputTest.Run none = cli("advise", empty.toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains(empty.toString()).contains("the folder holds no scenario file");
+    }
+
+    @Test
     void flipsAppearInJsonAndText() throws Exception {
         JsonNode advice = Json.mapper().readTree(cli("advise", "--format", "json", "--flips", EXAMPLE).out());
         JsonNode flips = advice.path("items").get(0).path("flips");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit status: 0 done, 2 a scenario or option is wrong (the others are still advised), 3 the rules are broken."})
 final class AdviseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Scenario files (JSON; YAML when the name ends in .yaml or .yml). '-' reads JSON lines from standard input, one scenario per line.")
+            description = "Scenario files (JSON; YAML when the name ends in .yaml or .yml), or folders of them. '-' reads JSON lines from standard input, one scenario per line.")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -81,6 +82,16 @@ final class AdviseCommand implements Callable<Integer> {
                         int offset = n - 1;
                         advise(advisor, whatIf, out, () -> ScenarioReader.parse(text, "-", offset, false));
                     }
+                }
+            } else if (Files.isDirectory(Path.of(file))) {
+                List<Path> inFolder = Cases.scenarioFiles(Path.of(file));
+                if (inFolder.isEmpty()) {
+                    status = Main.BAD_INPUT;
+                    report(new InvalidScenarioException(new Problem(file, 0, 0, "",
+                            "the folder holds no scenario file (.json, .yaml or .yml)")), out);
+                }
+                for (Path p : inFolder) {
+                    advise(advisor, whatIf, out, () -> ScenarioReader.read(p));
                 }
             } else {
                 advise(advisor, whatIf, out, () -> ScenarioReader.read(Path.of(file)));

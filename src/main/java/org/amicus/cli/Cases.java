@@ -26,6 +26,14 @@ final class Cases {
         return p;
     }
 
+    /** The scenario files directly in a folder (.json, .yaml, .yml; not baselines), in name order. */
+    static List<Path> scenarioFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().matches(".*\\.(json|ya?ml)$") && !p.getFileName().toString().startsWith("baseline"))
+                    .sorted().toList();
+        }
+    }
+
     static List<Scenario> read(List<String> paths) {
         List<Scenario> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -33,9 +41,8 @@ final class Cases {
             Path path = resolve(given);
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(path)) {
-                try (Stream<Path> s = Files.list(path)) {
-                    s.filter(p -> p.toString().matches(".*\\.(json|ya?ml)$") && !p.getFileName().toString().startsWith("baseline"))
-                            .sorted().forEach(files::add);
+                try {
+                    files.addAll(scenarioFiles(path));
                 } catch (IOException e) {
                     problems.add(new Problem(given, 0, 0, "", "cannot list the folder: " + e.getMessage()));
                 }
