@@ -92,8 +92,18 @@ final class ModelStore {
         return cacheDir().resolve(fingerprint.replace("sha256:", "") + "-" + factClasses() + ".jar");
     }
 
+    /** The hash of {@link #factClasses()}, read once per run. */
+    private static String factClassesHash;
+
     /** A short hash of the fact classes (package org.amicus.model), as this build has them. */
-    private static String factClasses() throws IOException {
+    private static synchronized String factClasses() throws IOException {
+        if (factClassesHash == null) {
+            factClassesHash = hashFactClasses();
+        }
+        return factClassesHash;
+    }
+
+    private static String hashFactClasses() throws IOException {
         String prefix = Situation.class.getPackageName().replace('.', '/') + "/";
         TreeMap<String, byte[]> classes = new TreeMap<>();
         try {
