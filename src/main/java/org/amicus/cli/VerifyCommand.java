@@ -322,6 +322,7 @@ public final class VerifyCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "Evaluating took %s (%s), comparing neighbours %s.%n", duration(r.evaluationSeconds()),
                     r.walked() ? "a Gray-code walk in live sessions, cross-checked against fresh sessions for determinism"
                             : "a fresh session per situation", duration(r.comparisonSeconds())));
+            sb.append("Modes of the whole lattice: ").append(r.modesDigest()).append('\n');
         }
         if (!r.exhaustive()) {
             sb.append(String.format(Locale.ROOT, "At this rate the full lattice (%,d situations) would take about %s.%n",
@@ -365,6 +366,7 @@ public final class VerifyCommand implements Callable<Integer> {
         m.put("evaluationSeconds", Math.round(r.evaluationSeconds() * 1000) / 1000.0);
         if (r.exhaustive()) {
             m.put("comparisonSeconds", Math.round(r.comparisonSeconds() * 1000) / 1000.0);
+            m.put("modesDigest", r.modesDigest());
         }
         m.put("situationsPerSecond", Math.round(r.situationsPerSecond()));
         if (!r.exhaustive()) {

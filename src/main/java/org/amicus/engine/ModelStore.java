@@ -47,7 +47,8 @@ final class ModelStore {
     private ModelStore() {
     }
 
-    static KieBase kieBase(RuleSource source) {
+    /** The compiled form of the rules: built into the jar, in the cache, or compiled now (and cached). */
+    static Model model(RuleSource source) {
         try {
             Model model = precompiled(source.fingerprint());
             if (model == null) {
@@ -57,11 +58,16 @@ final class ModelStore {
                 Path jar = compileToCache(source);
                 model = load(jar);
             }
-            return KieBaseBuilder.createKieBaseFromModel(model);
+            return model;
         } catch (IOException | ReflectiveOperationException e) {
             throw new RuleFileException(List.of(new RuleFileException.Problem(source.origin(), 0, 0,
                     "cannot load the compiled rules: " + e)));
         }
+    }
+
+    /** A knowledge base (the engine's network) of a compiled model; each call builds a new one. */
+    static KieBase kieBase(Model model) {
+        return KieBaseBuilder.createKieBaseFromModel(model);
     }
 
     /** The model compiled at build time, if it was compiled from exactly these rules. */

@@ -171,12 +171,14 @@ public final class Verifier {
      * The whole outcome. {@code situationsEvaluated} counts every situation evaluated (eleven item-advices each);
      * {@code walked}: the full lattice in live sessions. {@code evaluationSeconds} is the time spent evaluating,
      * {@code comparisonSeconds} the time spent comparing neighbours in the stored modes (full lattice only).
+     * {@code modesDigest}: over the full lattice, a SHA-256 of every situation's eleven modes in lattice order, so that
+     * two runs (other rules, another build, --fresh against the walk) can be compared at a glance; null for a sample.
      */
     public record Result(String rulesFingerprint, String rulesOrigin, boolean exhaustive, boolean walked, long lattice,
                          long sample, long seed, int threads, long situationsEvaluated, long neighboursEvaluated,
                          long determinismEvaluated, double seconds, double evaluationSeconds, double comparisonSeconds,
                          List<Finding> findings,
-                         int rulesCompiled, List<String> rulesNeverFired) {
+                         int rulesCompiled, List<String> rulesNeverFired, String modesDigest) {
 
         public long itemAdvices() {
             return situationsEvaluated * REQUESTS.size();
@@ -211,11 +213,11 @@ public final class Verifier {
 
     private static final List<Factor> FACTORS = Factor.all();
     private static final int F = FACTORS.size();
-    private static final int ITEMS = REQUESTS.size();
+    static final int ITEMS = REQUESTS.size();
     private static final int T = Factor.TARGET.ordinal();
     private static final int W = Factor.WARRANT.ordinal();
     /** A stored mode for an item without exactly one verdict band (or whose evaluation failed). */
-    private static final byte NO_MODE = (byte) Mode.values().length;
+    static final byte NO_MODE = (byte) Mode.values().length;
 
     private static final boolean[] COERCIVE = new boolean[ITEMS];
     private static final boolean[] ARREST = new boolean[ITEMS];
@@ -483,7 +485,15 @@ public final class Verifier {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(rules.fingerprint(), rules.source().origin(), full, walk, size, options.sample(), options.seed(),
                 options.threads(), evaluated, neighbours, determinismEvaluated, seconds, evalNanos / 1e9, comparisonNanos / 1e9, findings,
-                ruleList.size(), never);
+                ruleList.size(), never, full ? digest(modes) : null);
+    }
+
+    private static String digest(byte[] modes) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(modes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
     }
 
     /**
@@ -960,7 +970,7 @@ public final class Verifier {
                     long n = idx + (u - d[f]) * stride[f];
                     fetch(n);
                     checked[Check.P1.ordinal()]++;
-                    int mask = less(bm, bo, fa, fo, ALL_ITEMS);
+                    int mask = StoredModes.less(bm, bo, fa, fo, ALL_ITEMS);
                     if (mask != 0) {
                         pair(Check.P1, mask, idx, bm, bo, n, f, d[f], u, "raising");
                     }
@@ -980,7 +990,7 @@ public final class Verifier {
                     long n = sp + (t - spoiler) * stride[T];
                     fetch(n);
                     checked[Check.P7A.ordinal()]++;
-                    int mask = less(fa, fo, sm, so, ALL_ITEMS);
+                    int mask = StoredModes.less(fa, fo, sm, so, ALL_ITEMS);
                     if (mask != 0) {
                         pair(Check.P7A, mask, sp, sm, so, n, T, spoiler, t, "against");
                     }
@@ -999,7 +1009,7 @@ public final class Verifier {
                 long n = se + (publicWarrant - sealed) * stride[W];
                 fetch(n);
                 checked[Check.P8.ordinal()]++;
-                int mask = less(fa, fo, sm, so, ARREST_MASK);
+                int mask = StoredModes.less(fa, fo, sm, so, ARREST_MASK);
                 if (mask != 0) {
                     pair(Check.P8, mask, se, sm, so, n, W, sealed, publicWarrant, "against");
                 }
@@ -1015,36 +1025,13 @@ public final class Verifier {
                         int ao = fo;
                         fetch(ib);
                         checked[Check.P9.ordinal()]++;
-                        int mask = 0;
-                        for (int k = 0; k < ITEMS; k++) {
-                            byte a = am[ao + k];
-                            byte b = fa[fo + k];
-                            if (a != NO_MODE && b != NO_MODE && Math.abs(a - b) > 1) {
-                                mask |= 1 << k;
-                            }
-                        }
+                        int mask = StoredModes.apart(am, ao, fa, fo);
                         if (mask != 0) {
                             pair(Check.P9, mask, ia, am, ao, ib, f, x, y, "changing");
                         }
                     }
                 }
             }
-        }
-
-        /**
-         * The items (of those in {@code items}, a bit mask) that {@code y} advises less than {@code x}:
-         * a higher mode ordinal is less assistance. Items without a mode are left to proposition 12.
-         */
-        static int less(byte[] x, int xo, byte[] y, int yo, int items) {
-            int mask = 0;
-            for (int k = 0; k < ITEMS; k++) {
-                byte a = x[xo + k];
-                byte b = y[yo + k];
-                if ((items & (1 << k)) != 0 && a != NO_MODE && b != NO_MODE && b > a) {
-                    mask |= 1 << k;
-                }
-            }
-            return mask;
         }
 
         /** Puts the modes of situation {@code n} in {@link #fa}/{@link #fo}: an array lookup, or (sample) an engine call. */

@@ -1,0 +1,95 @@
+package org.amicus.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The word-at-a-time comparisons of stored modes give exactly the item-by-item answer. */
+class StoredModesTest {
+    static final int ITEMS = Verifier.ITEMS;
+    static final byte NO_MODE = Verifier.NO_MODE;
+
+    @Test
+    @DisplayName("less and apart agree with the item-by-item definitions over 200,000 generated pairs")
+    void wordsAgreeWithItems() {
+        SplittableRandom random = new SplittableRandom(11);
+        int outOfOrder = 0;
+        int farApart = 0;
+        for (int n = 0; n < 200_000; n++) {
+            // Two situations side by side in one array at random offsets, as in the lattice's store; the second is
+            // mostly the first nudged by at most one mode, sometimes anything (a NO_MODE included).
+            int xo = random.nextInt(4) * ITEMS;
+            int yo = random.nextInt(4) * ITEMS;
+            byte[] store = new byte[4 * ITEMS + 8];
+            byte[] y = new byte[ITEMS];
+            for (int k = 0; k < ITEMS; k++) {
+                store[xo + k] = (byte) random.nextInt(NO_MODE + 1);
+            }
+            boolean wild = random.nextInt(4) == 0;
+            for (int k = 0; k < ITEMS; k++) {
+                int a = store[xo + k];
+                y[k] = (byte) (wild ? random.nextInt(NO_MODE + 1) : Math.max(0, Math.min(NO_MODE - 1, a + random.nextInt(3) - 1 - (random.nextInt(8) == 0 ? 1 : 0))));
+            }
+            byte[] copy = store.clone();
+            System.arraycopy(y, 0, copy, yo, ITEMS);
+            System.arraycopy(store, xo, copy, xo, ITEMS);
+            if (xo == yo) {
+                continue;
+            }
+            int items = random.nextInt(1 << ITEMS);
+            int less = StoredModes.less(copy, xo, copy, yo, items);
+            assertThat(less).as("less, pair %d", n).isEqualTo(lessByItem(copy, xo, copy, yo, items));
+            int apart = StoredModes.apart(copy, xo, copy, yo);
+            assertThat(apart).as("apart, pair %d", n).isEqualTo(apartByItem(copy, xo, copy, yo));
+            outOfOrder += less != 0 ? 1 : 0;
+            farApart += apart != 0 ? 1 : 0;
+        }
+        // Both answers occur often, so both paths (the words' shortcut and the items') were taken.
+        assertThat(outOfOrder).isBetween(10_000, 190_000);
+        assertThat(farApart).isBetween(10_000, 190_000);
+    }
+
+    @Test
+    @DisplayName("a single item out of order, at any position, is found; items without a mode are left out")
+    void eachPosition() {
+        for (int k = 0; k < ITEMS; k++) {
+            byte[] x = new byte[ITEMS];
+            byte[] y = new byte[ITEMS];
+            y[k] = 2;
+            assertThat(StoredModes.less(x, 0, y, 0, (1 << ITEMS) - 1)).isEqualTo(1 << k);
+            assertThat(StoredModes.less(y, 0, x, 0, (1 << ITEMS) - 1)).isZero();
+            assertThat(StoredModes.apart(x, 0, y, 0)).isEqualTo(1 << k);
+            y[k] = 1;
+            assertThat(StoredModes.apart(x, 0, y, 0)).isZero();
+            y[k] = NO_MODE;
+            assertThat(StoredModes.less(x, 0, y, 0, (1 << ITEMS) - 1)).isZero();
+            assertThat(StoredModes.apart(x, 0, y, 0)).isZero();
+        }
+    }
+
+    private static int lessByItem(byte[] x, int xo, byte[] y, int yo, int items) {
+        int mask = 0;
+        for (int k = 0; k < ITEMS; k++) {
+            byte a = x[xo + k];
+            byte b = y[yo + k];
+            if ((items & (1 << k)) != 0 && a != NO_MODE && b != NO_MODE && b > a) {
+                mask |= 1 << k;
+            }
+        }
+        return mask;
+    }
+
+    private static int apartByItem(byte[] x, int xo, byte[] y, int yo) {
+        int mask = 0;
+        for (int k = 0; k < ITEMS; k++) {
+            byte a = x[xo + k];
+            byte b = y[yo + k];
+            if (a != NO_MODE && b != NO_MODE && Math.abs(a - b) > 1) {
+                mask |= 1 << k;
+            }
+        }
+        return mask;
+    }
+}
