@@ -97,7 +97,10 @@ final class LiveSession implements AutoCloseable {
             earlier.run();
             undo.run();
         });
-        seen.add(firing.rule());
+        if (seen.size() < index.size()) {
+            // Every rule is seen early in a walk; after that, this costs one comparison a firing.
+            seen.add(firing.rule());
+        }
         effects++;
     }
 

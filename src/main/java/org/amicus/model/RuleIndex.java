@@ -22,6 +22,11 @@ public final class RuleIndex {
         }
     }
 
+    /** How many rules have metadata. */
+    public int size() {
+        return byName.size();
+    }
+
     public RuleInfo of(Rule rule) {
         RuleInfo info = byRule.get(rule);
         return info != null ? info : byName.get(rule.getName());
