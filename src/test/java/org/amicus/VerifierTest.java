@@ -160,6 +160,7 @@ class VerifierTest {
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(report.get("exhaustive").asBoolean()).isFalse();
         assertThat(report.get("sample").asLong()).isEqualTo(SAMPLE);
+        assertThat(report.has("modesDigest")).as("a sample has no digest of the whole lattice").isFalse();
         assertThat(report.get("violations").asLong()).isZero();
         assertThat(report.get("situationsEvaluated").asLong()).isGreaterThan(SAMPLE);
         assertThat(report.get("itemAdvices").asLong()).isEqualTo(11 * report.get("situationsEvaluated").asLong());
@@ -183,6 +184,7 @@ class VerifierTest {
         assertThat(r.exhaustive()).isTrue();
         assertThat(r.violations()).as(r.findings().toString()).isZero();
         assertThat(r.finding(Check.P12).checked()).isEqualTo(9_072);
+        assertThat(r.modesDigest()).matches("sha256:[0-9a-f]{64}");
         // Every pair compared once: 1,296 SPOILER situations against 5 other named targets, SEALED against PUBLIC, the
         // three pairs of leader priorities.
         assertThat(r.finding(Check.P7A).checked()).isEqualTo(9_072 / 7 * 5);
@@ -301,6 +303,11 @@ class VerifierTest {
                     .isEqualTo(y.example() == null ? null : y.example().message());
         }
         assertThat(r.rulesNeverFired()).isEqualTo(fresh.rulesNeverFired());
+        // Every stored mode is the same both ways, and on one thread; the shipped rules give other modes.
+        assertThat(r.modesDigest()).startsWith("sha256:").isEqualTo(fresh.modesDigest());
+        assertThat(new Verifier(broken, CORNER).run(Verifier.Options.full(1)).modesDigest()).isEqualTo(r.modesDigest());
+        assertThat(new Verifier(Fixtures.rules(), CORNER).run(Verifier.Options.full(THREADS)).modesDigest())
+                .isNotEqualTo(r.modesDigest());
         Map<Check, List<Path>> files = Verifier.writeExamples(r, tmp.resolve("out"));
         assertThat(files).containsOnlyKeys(Check.P1, Check.P12);
 
