@@ -3,6 +3,7 @@ package org.amicus.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -62,27 +63,17 @@ class StoredModesTest {
         }
     }
 
+    /** The definition, item by item: the items of the mask that have a mode in both and less assistance in y. */
     private static int lessByItem(byte[] x, int xo, byte[] y, int yo, int items) {
-        int mask = 0;
-        for (int k = 0; k < ITEMS; k++) {
-            byte a = x[xo + k];
-            byte b = y[yo + k];
-            if ((items & (1 << k)) != 0 && a != NO_MODE && b != NO_MODE && b > a) {
-                mask |= 1 << k;
-            }
-        }
-        return mask;
+        return IntStream.range(0, ITEMS)
+                .filter(k -> (items >> k & 1) == 1 && x[xo + k] != NO_MODE && y[yo + k] != NO_MODE && y[yo + k] > x[xo + k])
+                .map(k -> 1 << k).sum();
     }
 
+    /** The definition, item by item: the items with a mode in both, more than one mode apart. */
     private static int apartByItem(byte[] x, int xo, byte[] y, int yo) {
-        int mask = 0;
-        for (int k = 0; k < ITEMS; k++) {
-            byte a = x[xo + k];
-            byte b = y[yo + k];
-            if (a != NO_MODE && b != NO_MODE && Math.abs(a - b) > 1) {
-                mask |= 1 << k;
-            }
-        }
-        return mask;
+        return IntStream.range(0, ITEMS)
+                .filter(k -> x[xo + k] != NO_MODE && y[yo + k] != NO_MODE && Math.abs(x[xo + k] - y[yo + k]) > 1)
+                .map(k -> 1 << k).sum();
     }
 }
