@@ -30,6 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Prints a row per item (case, item, expected, advised, match), the agreement rate (overall, and separately for cases with SOLID and THIN records), a confusion matrix of expected against advised modes, and rule coverage (the rules that fired in any situation weighed, and those that never did).",
             "",
+            "For each item that differs it says what holds the advice there (the band of the balance, and the rules whose ceilings, conditions or deferrals stand between the advice and the record) and which propositions of DOMAIN.md allow less than the record somewhere in the case's range: no rule set that satisfies them could agree on that item. Each rate says how many such items it has, and so the highest agreement rules satisfying the propositions could reach.",
+            "",
             "Fails (exit 1) when agreement falls below the baseline recorded in the repository (in any group, fewer of the items the baseline knows agree with the record), or when a case marked \"locked\" changes its advice. A case added to the library since, or changed since (its factors, requests or expected modes), is reported but not held to the baseline until it is updated. The baseline only moves up: --update-baseline refuses to write one on which agreement fell.",
             ""},
         footer = {"", "Exit status: 0 agreement at or above the baseline, 1 below it or a locked case changed, 2 a bad case file, 3 broken rules."})
@@ -191,10 +193,22 @@ final class RegressCommand implements Callable<Integer> {
                     row.matches() ? "yes" : (row.range().contains(row.expected()) ? "no (in range)" : "no")
                             + (row.outlier() != null ? " [outlier]" : "")));
         }
-        sb.append("(* analogous: a non-UN force or a tribunal other than the ICC)\n\nAgreement:\n");
+        sb.append("(* analogous: a non-UN force or a tribunal other than the ICC)\n");
+        List<Regression.Row> differ = r.rows().stream().filter(row -> !row.matches()).toList();
+        if (!differ.isEmpty()) {
+            sb.append("\nWhere the advice differs, what holds it there (in the situation that gives it), and the propositions\n"
+                    + "of DOMAIN.md that allow less than the record, so that no rule set satisfying them could agree:\n");
+            for (Regression.Row row : differ) {
+                sb.append(String.format("  %s %s: expected %s, advised %s: %s%s%n", row.scenario(), row.item(), row.expected(),
+                        row.advised(), row.why(), forced(row)));
+            }
+        }
+        sb.append("\nAgreement:\n");
         for (Regression.Rate rate : r.rates()) {
-            sb.append(String.format(Locale.ROOT, "  %-32s %5.1f%%  (%d of %d items; %d within the advised range)%n", rate.group(),
-                    100 * rate.rate(), rate.agree(), rate.items(), rate.withinRange()));
+            sb.append(String.format(Locale.ROOT, "  %-32s %5.1f%%  (%d of %d items; %d within the advised range%s)%n", rate.group(),
+                    100 * rate.rate(), rate.agree(), rate.items(), rate.withinRange(), rate.forced() == 0 ? ""
+                            : String.format(Locale.ROOT, "; %d cannot agree while the propositions hold: at most %.1f%%",
+                                    rate.forced(), 100 * rate.reachable())));
         }
         sb.append("\nConfusion (rows: expected, columns: advised):\n");
         sb.append(String.format("  %-12s", "")).append(modes(m -> String.format("%12s", m))).append('\n');
@@ -207,18 +221,21 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     static String markdown(Regression.Report r) {
-        StringBuilder sb = new StringBuilder("| case | item | type | record | expected | advised | match |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| case | item | type | record | expected | advised | match | what holds the advice there |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (Regression.Row row : r.rows()) {
             sb.append("| ").append(row.scenario()).append(" | ").append(row.item()).append(" | ").append(row.type()).append(" | ")
                     .append(row.record()).append(row.analogous() ? " (analogous)" : "").append(" | ").append(row.expected())
                     .append(" | ").append(row.advised()).append(" | ")
                     .append(row.matches() ? "yes" : row.range().contains(row.expected()) ? "no (in range)" : "**no**")
-                    .append(row.outlier() != null ? " (outlier)" : "").append(" |\n");
+                    .append(row.outlier() != null ? " (outlier)" : "").append(" | ")
+                    .append(row.matches() ? "" : row.why() + forced(row)).append(" |\n");
         }
-        sb.append("\n| records | agreement | items | within range |\n|---|---|---|---|\n");
+        sb.append("\n| records | agreement | items | within range | cannot agree while the propositions hold | highest agreement they allow |\n"
+                + "|---|---|---|---|---|---|\n");
         for (Regression.Rate rate : r.rates()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f%% | %d/%d | %d |%n", rate.group(), 100 * rate.rate(), rate.agree(),
-                    rate.items(), rate.withinRange()));
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f%% | %d/%d | %d | %d | %.1f%% |%n", rate.group(), 100 * rate.rate(),
+                    rate.agree(), rate.items(), rate.withinRange(), rate.forced(), 100 * rate.reachable()));
         }
         sb.append("\n| expected \\ advised |").append(modes(m -> " " + m + " |")).append("\n|---|---|---|---|---|---|\n");
         r.confusion().forEach((e, row) -> sb.append("| ").append(e).append(" |")
@@ -226,6 +243,12 @@ final class RegressCommand implements Callable<Integer> {
         sb.append("\nRules fired: ").append(r.rulesFired().size()).append("; never fired: ")
                 .append(r.rulesNeverFired().isEmpty() ? "none" : String.join(", ", r.rulesNeverFired())).append(".\n");
         return sb.toString();
+    }
+
+    /** "; proposition 5 allows at most DECLINE", for an item that no rule set satisfying the propositions could agree on. */
+    private static String forced(Regression.Row row) {
+        return row.forcedBy().entrySet().stream().map(e -> "; proposition " + e.getKey() + " allows at most " + e.getValue())
+                .collect(Collectors.joining());
     }
 
     private static String modes(java.util.function.Function<Mode, String> f) {

@@ -12,19 +12,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.amicus.model.Assessment;
 import org.amicus.model.Factor;
+import org.amicus.model.Level;
 import org.amicus.model.Mode;
 import org.amicus.model.Request;
 import org.amicus.model.Scenario;
+import org.amicus.model.Situation;
 
 /**
  * Advises a library of cases that record what an operation actually did, and compares: a row per
  * item, agreement rates by strength of record, a confusion matrix, and which rules fired.
  */
 public final class Regression {
-    /** One item of one case. {@code record} is SOLID, THIN, or JUDGEMENT (a case with no record field). */
+    /**
+     * One item of one case. {@code record} is SOLID, THIN, or JUDGEMENT (a case with no record field). For an item
+     * that disagrees: {@code forcedBy}, the propositions of DOMAIN.md that allow less than the record, somewhere in the
+     * case's range of situations (proposition id to the most they allow), so that no rule set satisfying them could
+     * agree; and {@code why}, what holds the advice where it is, in the situation that gives it.
+     */
     public record Row(String scenario, String item, String type, String record, boolean analogous, Mode expected,
-                      Mode advised, List<Mode> range, boolean matches, String outlier) {
+                      Mode advised, List<Mode> range, boolean matches, String outlier, Map<String, Mode> forcedBy,
+                      String why) {
     }
 
     /** A group of rows that agreement is reported for. */
@@ -40,10 +49,15 @@ public final class Regression {
             new Group("SOLID, UN missions and the ICC only", r -> r.record().equals("SOLID") && !r.analogous()),
             new Group("analogous (non-UN or non-ICC)", Row::analogous));
 
-    /** Agreement within one group of rows. */
-    public record Rate(String group, int items, int agree, int withinRange) {
+    /** Agreement within one group of rows; {@code forced}: the items that no rule set satisfying DOMAIN.md could agree on. */
+    public record Rate(String group, int items, int agree, int withinRange, int forced) {
         public double rate() {
             return items == 0 ? 0 : (double) agree / items;
+        }
+
+        /** The highest agreement that rules satisfying the propositions could reach on these items. */
+        public double reachable() {
+            return items == 0 ? 0 : (double) (items - forced) / items;
         }
     }
 
@@ -74,9 +88,10 @@ public final class Regression {
                 if (i.expected() == null) {
                     continue;
                 }
+                boolean matches = i.mode() == i.expected();
                 rows.add(new Row(step.getKey(), i.id(), i.type().name(), c.record() == null ? "JUDGEMENT" : c.record(),
-                        c.analogous(), i.expected(), i.mode(), i.modeRange(), i.mode() == i.expected(),
-                        c.outliers().get(i.id())));
+                        c.analogous(), i.expected(), i.mode(), i.modeRange(), matches, c.outliers().get(i.id()),
+                        matches ? Map.of() : forcedBy(c.factors(), request(c, i.id()), i.expected()), matches ? null : why(i)));
             }
             advisedByCase.put(step.getKey(), advised);
             inputs.put(step.getKey(), inputs(c));
@@ -147,6 +162,67 @@ public final class Regression {
     private static Rate rate(String group, List<Row> rows) {
         int agree = (int) rows.stream().filter(Row::matches).count();
         int within = (int) rows.stream().filter(r -> r.range().contains(r.expected())).count();
-        return new Rate(group, rows.size(), agree, within);
+        int forced = (int) rows.stream().filter(r -> !r.forcedBy().isEmpty()).count();
+        return new Rate(group, rows.size(), agree, within, forced);
+    }
+
+    private static Request request(Scenario c, String id) {
+        return c.requests().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no request " + id + " in " + c.id()));
+    }
+
+    /**
+     * The propositions that allow this request less than {@code expected} in some situation the case's factors allow:
+     * proposition id to the least it allows there. Since the advice is the most cautious mode over those situations,
+     * rules that satisfy the proposition cannot advise {@code expected}. Every combination of the candidate levels of
+     * the factors the propositions read is tried (at most 15,120); the others do not matter to them.
+     */
+    public static Map<String, Mode> forcedBy(Map<Factor, Assessment> factors, Request r, Mode expected) {
+        List<Factor> read = Verifier.BOUND_FACTORS;
+        Level[] levels = new Level[Factor.all().size()];
+        for (Factor f : Factor.all()) {
+            levels[f.ordinal()] = factors.get(f).candidates().get(0);
+        }
+        int[] at = new int[read.size()];
+        Map<String, Mode> forced = new TreeMap<>();
+        while (true) {
+            for (int j = 0; j < read.size(); j++) {
+                levels[read.get(j).ordinal()] = factors.get(read.get(j)).candidates().get(at[j]);
+            }
+            Situation s = new Situation(levels.clone());
+            for (Verifier.Check check : Verifier.Check.values()) {
+                Mode bound = Verifier.bound(check, s, r.type(), r.confidential());
+                if (bound != null && expected.above(bound)) {
+                    forced.merge(check.id(), bound, Mode::cautious);
+                }
+            }
+            int j = 0;
+            while (j < read.size() && ++at[j] == factors.get(read.get(j)).candidates().size()) {
+                at[j++] = 0;
+            }
+            if (j == read.size()) {
+                return forced;
+            }
+        }
+    }
+
+    /**
+     * What holds the advice where it is, in the situation that gives it: the verdict band of the balance and, when
+     * the record is more assistance than the advice, the ceilings below the record (conditions and deferrals among
+     * them), else the lowest ceiling.
+     */
+    static String why(ItemAdvice i) {
+        StringBuilder sb = new StringBuilder("balance " + i.score() + ", " + i.band() + " band");
+        Map<Mode, List<String>> below = new TreeMap<>();
+        for (ItemAdvice.Limit l : i.ceilings()) {
+            if (i.expected().above(i.mode()) ? i.expected().above(l.mode()) : l.mode() == i.mode()) {
+                List<String> rules = below.computeIfAbsent(l.mode(), m -> new ArrayList<>());
+                if (!rules.contains(l.rule())) {
+                    rules.add(l.rule());
+                }
+            }
+        }
+        below.forEach((mode, rules) -> sb.append("; at most ").append(mode).append(": ").append(String.join(", ", rules)));
+        return sb.toString();
     }
 }

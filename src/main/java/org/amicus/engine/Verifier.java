@@ -224,6 +224,8 @@ public final class Verifier {
 
     private static final boolean[] COERCIVE = new boolean[ITEMS];
     private static final boolean[] ARREST = new boolean[ITEMS];
+    /** The arrest operation among the {@link #REQUESTS}: proposition 7b holds in a situation where it bounds this item. */
+    private static final int ARREST_OPERATION_ITEM = item(ItemType.ARREST_OPERATION, false);
     private static final int ARREST_MASK;
     private static final int ALL_ITEMS = (1 << ITEMS) - 1;
     private static final int CHUNK = 4_096;
@@ -238,8 +240,8 @@ public final class Verifier {
         int arrest = 0;
         for (int k = 0; k < ITEMS; k++) {
             ItemType t = REQUESTS.get(k).type();
-            COERCIVE[k] = t == ItemType.ACCOMMODATION || t == ItemType.ARREST_SUPPORT || t == ItemType.ARREST_OPERATION;
-            ARREST[k] = t == ItemType.ARREST_SUPPORT || t == ItemType.ARREST_OPERATION;
+            COERCIVE[k] = coercive(t);
+            ARREST[k] = arrest(t);
             arrest |= ARREST[k] ? 1 << k : 0;
         }
         ARREST_MASK = arrest;
@@ -869,54 +871,44 @@ public final class Verifier {
                 return describe(k) + ": " + (bands == null ? bases : bases == null ? bands : bands + ", and " + bases);
             });
 
-            // 2: mandate NONE.
+            // 2 to 7b: the bounds on an item's mode that hold in this situation alone (see bound()).
             if (s.get(Factor.MANDATE) == Mandate.NONE) {
-                eachItem(Check.P2, idx, s, m, o, (k, v) -> v == NO_MODE ? null
+                eachItem(Check.P2, idx, s, m, o, (k, v) -> !above(k, v, bound(Check.P2, s, k)) ? null
                         : v == Mode.FULL.ordinal() ? describe(k) + " is FULL without a mandate to counter impunity"
-                        : COERCIVE[k] && v != Mode.DECLINE.ordinal()
-                        ? describe(k) + " is " + name(v) + ", not DECLINE, without a mandate to counter impunity"
-                        : null);
+                        : describe(k) + " is " + name(v) + ", not DECLINE, without a mandate to counter impunity");
             }
-            // 3: international support LOW.
             if (s.get(Factor.INTERNATIONAL_SUPPORT) == Support.LOW) {
-                eachItem(Check.P3, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
+                eachItem(Check.P3, idx, s, m, o, (k, v) -> above(k, v, bound(Check.P3, s, k)) ? describe(k) + " is " + name(v)
                         + ", above LIMITED, with internationalSupport LOW" : null);
             }
-            // 4: stability or legitimacy risk HIGH.
             boolean stabilityHigh = s.get(Factor.STABILITY_RISK) == Risk.HIGH;
             boolean legitimacyHigh = s.get(Factor.LEGITIMACY_RISK) == Risk.HIGH;
             if (stabilityHigh || legitimacyHigh) {
-                eachItem(Check.P4, idx, s, m, o, (k, v) -> above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v)
+                eachItem(Check.P4, idx, s, m, o, (k, v) -> above(k, v, bound(Check.P4, s, k)) ? describe(k) + " is " + name(v)
                         + ", above LIMITED, with " + (stabilityHigh ? "stabilityRisk HIGH"
                         + (legitimacyHigh ? " and legitimacyRisk HIGH" : "") : "legitimacyRisk HIGH") : null);
             }
-            // 5: host state OPPOSED.
             if (s.get(Factor.HOST_STATE) == HostState.OPPOSED) {
                 eachItem(Check.P5, idx, s, m, o, (k, v) -> {
                     if (v == NO_MODE) {
                         return null;
                     }
+                    boolean above = above(k, v, bound(Check.P5, s, k));
                     if (!COERCIVE[k]) {
-                        return above(k, v, Mode.CONDITIONAL)
-                                ? describe(k) + " is " + name(v) + ", above CONDITIONAL, with the host state opposed" : null;
+                        return above ? describe(k) + " is " + name(v) + ", above CONDITIONAL, with the host state opposed" : null;
                     }
-                    boolean decline = v == Mode.DECLINE.ordinal();
                     boolean escalated = items.get(k).escalated();
-                    return decline && escalated ? null : describe(k) + " is " + name(v) + (decline ? "" : ", not DECLINE,")
-                            + (escalated ? "" : (decline ? " but" : " and") + " not escalated") + " with the host state opposed";
+                    return !above && escalated ? null : describe(k) + " is " + name(v) + (above ? ", not DECLINE," : "")
+                            + (escalated ? "" : (above ? " and" : " but") + " not escalated") + " with the host state opposed";
                 });
             }
-            // 6: arrest operation without arrest authority.
             if (s.get(Factor.MANDATE) != Mandate.ARREST_AUTHORITY) {
-                eachItem(Check.P6, idx, s, m, o, (k, v) -> REQUESTS.get(k).type() == ItemType.ARREST_OPERATION
-                        && above(k, v, Mode.LIMITED) ? describe(k) + " is " + name(v) + ", above LIMITED, with mandate "
-                        + s.get(Factor.MANDATE) : null);
+                eachItem(Check.P6, idx, s, m, o, (k, v) -> above(k, v, bound(Check.P6, s, k)) ? describe(k) + " is " + name(v)
+                        + ", above LIMITED, with mandate " + s.get(Factor.MANDATE) : null);
             }
-            // 7b: no arrest of a party or a government target during peace talks.
             Level target = s.get(Factor.TARGET);
-            if (s.get(Factor.POLITICAL_MOMENT) == PoliticalMoment.PEACE_TALKS && (target == Target.PEACE_PROCESS_PARTY
-                    || target == Target.GOVERNMENT_AGENT || target == Target.HEAD_OF_STATE)) {
-                eachItem(Check.P7B, idx, s, m, o, (k, v) -> ARREST[k] && above(k, v, Mode.DEFER) ? describe(k) + " is "
+            if (bound(Check.P7B, s, ARREST_OPERATION_ITEM) != null) {
+                eachItem(Check.P7B, idx, s, m, o, (k, v) -> above(k, v, bound(Check.P7B, s, k)) ? describe(k) + " is "
                         + name(v) + ", above DEFER, during peace talks with target " + target : null);
             }
             // 10: testimony escalated; confidential items at best CONDITIONAL on originator consent.
@@ -927,7 +919,7 @@ public final class Verifier {
                 if (r.type() == ItemType.STAFF_TESTIMONY && !i.escalated()) {
                     said = describe(k) + " is not escalated to UN Headquarters";
                 }
-                if (r.confidential() && v == Mode.FULL.ordinal()) {
+                if (above(k, v, bound(Check.P10, s, k))) {
                     said = join(said, describe(k) + " is FULL");
                 } else if (r.confidential() && v == Mode.CONDITIONAL.ordinal() && !hasCondition(i, "ORIGINATOR_CONSENT")) {
                     said = join(said, describe(k) + " is CONDITIONAL without the condition ORIGINATOR_CONSENT (conditions "
@@ -1116,9 +1108,63 @@ public final class Verifier {
         String violation(int item, byte mode);
     }
 
-    /** True when the item has a mode, and it is more assistance than {@code max}. */
+    /** True when the item has a mode, and it is more assistance than {@code max} (null: no bound). */
     private static boolean above(int item, byte mode, Mode max) {
-        return mode != NO_MODE && mode < max.ordinal();
+        return max != null && mode != NO_MODE && mode < max.ordinal();
+    }
+
+    /**
+     * The most assistance that proposition {@code c} allows an item of this type and confidentiality in situation
+     * {@code s}, or null where it sets no bound there: the one statement of what propositions 2 to 7b and 10 allow in a
+     * single situation, used by the checks here and by the regression, to tell a disagreement with the record that no
+     * rule set satisfying DOMAIN.md could avoid. It reads only the {@link #BOUND_FACTORS}. Escalation (5, 10) and the
+     * condition a CONDITIONAL confidential item needs (10) are checked apart.
+     */
+    public static Mode bound(Check c, Situation s, ItemType type, boolean confidential) {
+        return switch (c) {
+            case P2 -> s.get(Factor.MANDATE) != Mandate.NONE ? null : coercive(type) ? Mode.DECLINE : Mode.CONDITIONAL;
+            case P3 -> s.get(Factor.INTERNATIONAL_SUPPORT) == Support.LOW ? Mode.LIMITED : null;
+            case P4 -> s.get(Factor.STABILITY_RISK) == Risk.HIGH || s.get(Factor.LEGITIMACY_RISK) == Risk.HIGH
+                    ? Mode.LIMITED : null;
+            case P5 -> s.get(Factor.HOST_STATE) != HostState.OPPOSED ? null : coercive(type) ? Mode.DECLINE : Mode.CONDITIONAL;
+            case P6 -> type == ItemType.ARREST_OPERATION && s.get(Factor.MANDATE) != Mandate.ARREST_AUTHORITY ? Mode.LIMITED : null;
+            case P7B -> {
+                Level t = s.get(Factor.TARGET);
+                yield arrest(type) && s.get(Factor.POLITICAL_MOMENT) == PoliticalMoment.PEACE_TALKS
+                        && (t == Target.PEACE_PROCESS_PARTY || t == Target.GOVERNMENT_AGENT || t == Target.HEAD_OF_STATE)
+                        ? Mode.DEFER : null;
+            }
+            case P10 -> confidential ? Mode.CONDITIONAL : null;
+            default -> null;
+        };
+    }
+
+    /** The factors that {@link #bound} reads. */
+    public static final List<Factor> BOUND_FACTORS = List.of(Factor.MANDATE, Factor.INTERNATIONAL_SUPPORT,
+            Factor.STABILITY_RISK, Factor.LEGITIMACY_RISK, Factor.HOST_STATE, Factor.POLITICAL_MOMENT, Factor.TARGET);
+
+    private static Mode bound(Check c, Situation s, int k) {
+        return bound(c, s, REQUESTS.get(k).type(), REQUESTS.get(k).confidential());
+    }
+
+    /** Items that coerce or host (propositions 2 and 5). */
+    private static boolean coercive(ItemType t) {
+        return t == ItemType.ACCOMMODATION || t == ItemType.ARREST_SUPPORT || t == ItemType.ARREST_OPERATION;
+    }
+
+    /** Arrest items (propositions 7b and 8). */
+    private static boolean arrest(ItemType t) {
+        return t == ItemType.ARREST_SUPPORT || t == ItemType.ARREST_OPERATION;
+    }
+
+    /** The index in {@link #REQUESTS} of a request of this type and confidentiality, or -1 if none. */
+    private static int item(ItemType type, boolean confidential) {
+        for (int k = 0; k < ITEMS; k++) {
+            if (REQUESTS.get(k).type() == type && REQUESTS.get(k).confidential() == confidential) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasCondition(Item item, String code) {
