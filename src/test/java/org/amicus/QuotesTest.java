@@ -96,6 +96,45 @@ class QuotesTest {
                         .collect(Collectors.joining("\n  "))).isEmpty();
     }
 
+    @Test
+    @DisplayName("every research quote in a scenario's sources stands verbatim in the research file it names")
+    void scenarioQuotesAreVerbatim() throws IOException {
+        String folder = System.getProperty("amicus.research");
+        Assumptions.assumeTrue(folder != null && Files.isDirectory(Path.of(folder)),
+                "the research folder (system property amicus.research = " + folder + ") is absent");
+        Path dir = Path.of(folder);
+        java.util.regex.Pattern cite = java.util.regex.Pattern.compile("research/(\\d{3}_[0-9a-f]{16}\\.txt): '(.*)'( \\([^']*\\))?");
+        Map<String, String> texts = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        int quotes = 0;
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
+            files = walk.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().endsWith("baseline.json"))
+                    .sorted().toList();
+        }
+        for (Path f : files) {
+            for (com.fasterxml.jackson.databind.JsonNode source : org.amicus.render.Json.mapper().readTree(f.toFile()).path("sources")) {
+                java.util.regex.Matcher m = cite.matcher(source.asText());
+                if (!source.asText().startsWith("research/")) {
+                    continue;
+                }
+                if (!m.matches()) {
+                    problems.add(f + ": not of the form research/NNN_<hash>.txt: 'quote' (remark): " + source.asText());
+                    continue;
+                }
+                quotes++;
+                Path file = dir.resolve(m.group(1));
+                if (!Files.isRegularFile(file)) {
+                    problems.add(f + ": " + m.group(1) + " is not a file of " + dir);
+                } else if (!quoted(texts.computeIfAbsent(m.group(1), k -> read(file)), m.group(2))) {
+                    problems.add(f + ": not found in " + m.group(1) + ": '" + m.group(2) + "'");
+                }
+            }
+        }
+        assertThat(quotes).as("research quotes in scenario sources").isGreaterThan(50);
+        assertThat(problems).as(() -> String.join("\n", problems)).isEmpty();
+    }
+
     private static String r(int n) {
         return n + " rules checked";
     }
