@@ -105,6 +105,14 @@ class CommandsTest {
         assertThat(ok.status()).as(ok.err()).isZero();
         JsonNode report = Json.mapper().readTree(ok.out());
         assertThat(report.path("rows").size()).isGreaterThanOrEqualTo(40);
+        assertThat(report.path("rates").get(1).path("reachable").asDouble()).isBetween(0.5, 0.99);
+
+        // Each disagreement says what holds the advice, and which proposition rules agreement out.
+        BadInputTest.Run text = cli("regress");
+        assertThat(text.out()).contains("  sfor-operation-tango-1997 r1: expected FULL, advised DECLINE: balance ")
+                .contains("at most DECLINE: host-opposed-risky; proposition 5 allows at most DECLINE")
+                .containsPattern("SOLID +[0-9.]+%  \\(\\d+ of \\d+ items; \\d+ within the advised range; \\d+ cannot agree while the "
+                        + "propositions hold: at most [0-9.]+%\\)");
 
         // A baseline in which an item that disagrees now had agreed: agreement fell.
         JsonNode disagreeing = null;

@@ -56,6 +56,7 @@ public final class Regression {
         }
 
         /** The highest agreement that rules satisfying the propositions could reach on these items. */
+        @com.fasterxml.jackson.annotation.JsonProperty("reachable")
         public double reachable() {
             return items == 0 ? 0 : (double) (items - forced) / items;
         }
