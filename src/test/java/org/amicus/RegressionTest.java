@@ -142,6 +142,14 @@ class RegressionTest {
         Regression.Row taylor = row(report, "unmil-taylor-transfer-2006", "r1");
         assertThat(taylor.forcedBy()).isEmpty();
         assertThat(taylor.why()).contains("CONDITIONAL band").contains("host-consent-risky");
+        assertThat(taylor.holding()).contains("host-consent-risky", "force-protection-moderate");
+        // The rules that hold items below the record, counted over the rows, most first.
+        Map<String, Integer> counted = new java.util.HashMap<>();
+        report.rows().forEach(r -> r.holding().forEach(id -> counted.merge(id, 1, Integer::sum)));
+        assertThat(report.holdingBelowRecord()).isEqualTo(counted);
+        assertThat(new ArrayList<>(report.holdingBelowRecord().values())).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(report.rows()).allSatisfy(r -> assertThat(r.holding().isEmpty()).isEqualTo(r.matches() || !r.expected().above(r.advised())
+                || r.why().matches("balance \\d+, \\w+ band")));
         // The rates count them.
         Regression.Rate solid = report.rates().stream().filter(r -> r.group().equals("SOLID")).findFirst().orElseThrow();
         assertThat(solid.forced()).isEqualTo((int) report.rows().stream()

@@ -203,6 +203,9 @@ final class RegressCommand implements Callable<Integer> {
                         row.advised(), row.why(), forced(row)));
             }
         }
+        if (!r.holdingBelowRecord().isEmpty()) {
+            sb.append("\nRules that hold items below the record (items): ").append(holding(r)).append('\n');
+        }
         sb.append("\nAgreement:\n");
         for (Regression.Rate rate : r.rates()) {
             sb.append(String.format(Locale.ROOT, "  %-32s %5.1f%%  (%d of %d items; %d within the advised range%s)%n", rate.group(),
@@ -237,12 +240,20 @@ final class RegressCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "| %s | %.1f%% | %d/%d | %d | %d | %.1f%% |%n", rate.group(), 100 * rate.rate(),
                     rate.agree(), rate.items(), rate.withinRange(), rate.forced(), 100 * rate.reachable()));
         }
+        if (!r.holdingBelowRecord().isEmpty()) {
+            sb.append("\nRules that hold items below the record (items): ").append(holding(r)).append(".\n");
+        }
         sb.append("\n| expected \\ advised |").append(modes(m -> " " + m + " |")).append("\n|---|---|---|---|---|---|\n");
         r.confusion().forEach((e, row) -> sb.append("| ").append(e).append(" |")
                 .append(row.values().stream().map(n -> " " + n + " |").collect(Collectors.joining())).append('\n'));
         sb.append("\nRules fired: ").append(r.rulesFired().size()).append("; never fired: ")
                 .append(r.rulesNeverFired().isEmpty() ? "none" : String.join(", ", r.rulesNeverFired())).append(".\n");
         return sb.toString();
+    }
+
+    /** "force-protection-moderate 9, instrument-costs 7". */
+    private static String holding(Regression.Report r) {
+        return r.holdingBelowRecord().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** "; proposition 5 allows at most DECLINE", for an item that no rule set satisfying the propositions could agree on. */

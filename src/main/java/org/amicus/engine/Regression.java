@@ -29,11 +29,12 @@ public final class Regression {
      * One item of one case. {@code record} is SOLID, THIN, or JUDGEMENT (a case with no record field). For an item
      * that disagrees: {@code forcedBy}, the propositions of DOMAIN.md that allow less than the record, somewhere in the
      * case's range of situations (proposition id to the most they allow), so that no rule set satisfying them could
-     * agree; and {@code why}, what holds the advice where it is, in the situation that gives it.
+     * agree; {@code why}, what holds the advice where it is, in the situation that gives it; and {@code holding}, the
+     * rules whose ceilings (conditions and deferrals among them) hold it below the record, when it is below.
      */
     public record Row(String scenario, String item, String type, String record, boolean analogous, Mode expected,
                       Mode advised, List<Mode> range, boolean matches, String outlier, Map<String, Mode> forcedBy,
-                      String why) {
+                      String why, List<String> holding) {
     }
 
     /** A group of rows that agreement is reported for. */
@@ -62,9 +63,14 @@ public final class Regression {
         }
     }
 
-    /** {@code inputs}: per case (or exercise step), a hash of what it asks and expects ({@link #inputs(Scenario)}). */
+    /**
+     * {@code holdingBelowRecord}: for each rule that holds some item below the record, how many, most first (where a
+     * maintainer might look for a rule to question). {@code inputs}: per case (or exercise step), a hash of what it asks
+     * and expects ({@link #inputs(Scenario)}).
+     */
     public record Report(String rulesFingerprint, int cases, List<Row> rows, List<Rate> rates,
-                         Map<Mode, Map<Mode, Integer>> confusion, List<String> rulesFired, List<String> rulesNeverFired,
+                         Map<Mode, Map<Mode, Integer>> confusion, Map<String, Integer> holdingBelowRecord,
+                         List<String> rulesFired, List<String> rulesNeverFired,
                          Map<String, Map<String, Mode>> advisedByCase, Map<String, String> inputs) {
         /** Agreement over every item that has an expectation. */
         public Rate overall() {
@@ -92,7 +98,8 @@ public final class Regression {
                 boolean matches = i.mode() == i.expected();
                 rows.add(new Row(step.getKey(), i.id(), i.type().name(), c.record() == null ? "JUDGEMENT" : c.record(),
                         c.analogous(), i.expected(), i.mode(), i.modeRange(), matches, c.outliers().get(i.id()),
-                        matches ? Map.of() : forcedBy(c.factors(), request(c, i.id()), i.expected()), matches ? null : why(i)));
+                        matches ? Map.of() : forcedBy(c.factors(), request(c, i.id()), i.expected()), matches ? null : why(i),
+                        holding(i)));
             }
             advisedByCase.put(step.getKey(), advised);
             inputs.put(step.getKey(), inputs(c));
@@ -115,7 +122,12 @@ public final class Regression {
         rows.forEach(r -> confusion.get(r.expected()).merge(r.advised(), 1, Integer::sum));
         List<String> never = advisor.rules().rules().values().stream().map(org.amicus.model.RuleInfo::id)
                 .filter(id -> !fired.contains(id)).sorted().toList();
-        return new Report(advisor.rules().fingerprint(), cases.size(), rows, rates, confusion, List.copyOf(fired), never,
+        Map<String, Integer> holds = new TreeMap<>();
+        rows.forEach(r -> r.holding().forEach(id -> holds.merge(id, 1, Integer::sum)));
+        Map<String, Integer> holding = new LinkedHashMap<>();
+        holds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> holding.put(e.getKey(), e.getValue()));
+        return new Report(advisor.rules().fingerprint(), cases.size(), rows, rates, confusion, holding, List.copyOf(fired), never,
                 advisedByCase, inputs);
     }
 
@@ -212,6 +224,14 @@ public final class Regression {
      * the record is more assistance than the advice, the ceilings below the record (conditions and deferrals among
      * them), else the lowest ceiling.
      */
+    /** The rules whose ceilings hold the item below the record, when the advice is below it; else none. */
+    static List<String> holding(ItemAdvice i) {
+        if (i.expected() == null || !i.expected().above(i.mode())) {
+            return List.of();
+        }
+        return i.ceilings().stream().filter(l -> i.expected().above(l.mode())).map(ItemAdvice.Limit::rule).distinct().toList();
+    }
+
     static String why(ItemAdvice i) {
         StringBuilder sb = new StringBuilder("balance " + i.score() + ", " + i.band() + " band");
         Map<Mode, List<String>> below = new TreeMap<>();
