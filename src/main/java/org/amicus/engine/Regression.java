@@ -219,11 +219,6 @@ public final class Regression {
         }
     }
 
-    /**
-     * What holds the advice where it is, in the situation that gives it: the verdict band of the balance and, when
-     * the record is more assistance than the advice, the ceilings below the record (conditions and deferrals among
-     * them), else the lowest ceiling.
-     */
     /** The rules whose ceilings hold the item below the record, when the advice is below it; else none. */
     static List<String> holding(ItemAdvice i) {
         if (i.expected() == null || !i.expected().above(i.mode())) {
@@ -232,6 +227,11 @@ public final class Regression {
         return i.ceilings().stream().filter(l -> i.expected().above(l.mode())).map(ItemAdvice.Limit::rule).distinct().toList();
     }
 
+    /**
+     * What holds the advice where it is, in the situation that gives it: the verdict band of the balance and, when
+     * the record is more assistance than the advice, the ceilings below the record (conditions and deferrals among
+     * them), else the lowest ceiling.
+     */
     static String why(ItemAdvice i) {
         StringBuilder sb = new StringBuilder("balance " + i.score() + ", " + i.band() + " band");
         Map<Mode, List<String>> below = new TreeMap<>();

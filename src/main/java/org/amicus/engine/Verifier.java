@@ -224,8 +224,6 @@ public final class Verifier {
 
     private static final boolean[] COERCIVE = new boolean[ITEMS];
     private static final boolean[] ARREST = new boolean[ITEMS];
-    /** The arrest operation among the {@link #REQUESTS}: proposition 7b holds in a situation where it bounds this item. */
-    private static final int ARREST_OPERATION_ITEM = item(ItemType.ARREST_OPERATION, false);
     private static final int ARREST_MASK;
     private static final int ALL_ITEMS = (1 << ITEMS) - 1;
     private static final int CHUNK = 4_096;
@@ -907,7 +905,7 @@ public final class Verifier {
                         + ", above LIMITED, with mandate " + s.get(Factor.MANDATE) : null);
             }
             Level target = s.get(Factor.TARGET);
-            if (bound(Check.P7B, s, ARREST_OPERATION_ITEM) != null) {
+            if (bound(Check.P7B, s, ItemType.ARREST_OPERATION, false) != null) { // talks, and a target 7b protects
                 eachItem(Check.P7B, idx, s, m, o, (k, v) -> above(k, v, bound(Check.P7B, s, k)) ? describe(k) + " is "
                         + name(v) + ", above DEFER, during peace talks with target " + target : null);
             }
@@ -1155,16 +1153,6 @@ public final class Verifier {
     /** Arrest items (propositions 7b and 8). */
     private static boolean arrest(ItemType t) {
         return t == ItemType.ARREST_SUPPORT || t == ItemType.ARREST_OPERATION;
-    }
-
-    /** The index in {@link #REQUESTS} of a request of this type and confidentiality, or -1 if none. */
-    private static int item(ItemType type, boolean confidential) {
-        for (int k = 0; k < ITEMS; k++) {
-            if (REQUESTS.get(k).type() == type && REQUESTS.get(k).confidential() == confidential) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     private static boolean hasCondition(Item item, String code) {
