@@ -74,10 +74,7 @@ class QuotesTest {
     @Test
     @DisplayName("every rule's @quote stands verbatim in the research file its @source names")
     void quotesAreVerbatim() throws IOException {
-        String folder = System.getProperty("amicus.research");
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(Path.of(folder)),
-                "the research folder (system property amicus.research = " + folder + ") is absent");
-        Path dir = Path.of(folder);
+        Path dir = researchDir();
         Map<String, String> texts = new HashMap<>();
         Map<String, String> problems = new TreeMap<>();
         for (RuleInfo r : rules) {
@@ -99,10 +96,7 @@ class QuotesTest {
     @Test
     @DisplayName("every research quote in a scenario's sources stands verbatim in the research file it names")
     void scenarioQuotesAreVerbatim() throws IOException {
-        String folder = System.getProperty("amicus.research");
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(Path.of(folder)),
-                "the research folder (system property amicus.research = " + folder + ") is absent");
-        Path dir = Path.of(folder);
+        Path dir = researchDir();
         java.util.regex.Pattern cite = java.util.regex.Pattern.compile("research/(\\d{3}_[0-9a-f]{16}\\.txt): '(.*)'( \\([^']*\\))?");
         Map<String, String> texts = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -133,6 +127,14 @@ class QuotesTest {
         }
         assertThat(quotes).as("research quotes in scenario sources").isGreaterThan(50);
         assertThat(problems).as(() -> String.join("\n", problems)).isEmpty();
+    }
+
+    /** The research folder (system property amicus.research); the test is skipped, not failed, without it. */
+    private static Path researchDir() {
+        String folder = System.getProperty("amicus.research");
+        Assumptions.assumeTrue(folder != null && Files.isDirectory(Path.of(folder)),
+                "the research folder (system property amicus.research = " + folder + ") is absent");
+        return Path.of(folder);
     }
 
     private static String r(int n) {
